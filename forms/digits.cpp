@@ -1,0 +1,58 @@
+#include "forms/digits.hpp"
+
+#include <algorithm>
+
+#include "forms/input_guard.hpp"
+#include "text/chars.hpp"
+#include "text/utf8.hpp"
+
+namespace support::forms::digits {
+
+std::string compact(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    const auto d = text::decode_at(value, pos);
+    const char32_t cp = d.code_point;
+    const bool separator = d.valid && (text::is_space(cp) || text::is_dash(cp) || cp == U'.');
+    if (!separator) out.append(value.substr(pos, d.length));
+    pos += d.length;
+  }
+  return out;
+}
+
+Result parse(std::string_view raw, std::string_view kind, std::initializer_list<std::size_t> lengths) {
+  if (auto issue = check_input(raw)) return Result::invalid(std::move(*issue));
+  std::string compacted = compact(raw);
+  if (compacted.empty()) return Result::invalid("input.empty");
+
+  std::size_t pos = 0;
+  while (pos < compacted.size()) {
+    const auto d = text::decode_at(compacted, pos);
+    if (!text::is_ascii_digit(d.code_point)) {
+      return Result::invalid(std::string(kind) + ".format",
+                             {{"character", std::string(compacted.substr(pos, d.length))}});
+    }
+    pos += d.length;
+  }
+  if (std::find(lengths.begin(), lengths.end(), compacted.size()) == lengths.end()) {
+    return Result::invalid(std::string(kind) + ".length", {{"actual", std::to_string(compacted.size())}});
+  }
+  return Result::valid(std::move(compacted));
+}
+
+int weighted_sum(std::string_view digits, std::initializer_list<int> weights) {
+  int sum = 0;
+  std::size_t i = 0;
+  for (int w : weights) sum += value(digits[i++]) * w;
+  return sum;
+}
+
+std::uint64_t to_number(std::string_view digits) {
+  std::uint64_t n = 0;
+  for (char c : digits) n = n * 10 + static_cast<std::uint64_t>(value(c));
+  return n;
+}
+
+}  // namespace support::forms::digits

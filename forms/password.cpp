@@ -1,0 +1,33 @@
+#include "forms/password.hpp"
+
+namespace support::forms::password {
+
+Loaded<Checker> Checker::load(std::string_view policy_json, std::string_view dictionary_json) {
+  auto policy = Policy::load(policy_json, "forms/data/password_policy.json");
+  if (!policy) return {std::nullopt, policy.error};
+  auto strength = StrengthEstimator::load(dictionary_json, policy.value->reference_year,
+                                          "forms/data/password_dictionary.json");
+  if (!strength) return {std::nullopt, strength.error};
+  Checker c;
+  c.policy_ = std::move(*policy.value);
+  c.strength_ = std::move(*strength.value);
+  return {std::move(c), {}};
+}
+
+Check Checker::check(std::string_view password, const UserInfo& user) const {
+  Check c;
+  c.errors = policy_.check(password);
+  const bool malformed = !c.errors.empty() && c.errors.front().code.rfind("input.", 0) == 0;
+  if (!malformed) {
+    const Strength s = strength_.estimate(password, user);
+    c.score = s.score;
+    c.warnings = s.warnings;
+    if (s.score < policy_.min_score) {
+      c.errors.push_back({"password.too_weak", {{"min", std::to_string(policy_.min_score)}}});
+    }
+  }
+  c.valid = c.errors.empty();
+  return c;
+}
+
+}  // namespace support::forms::password

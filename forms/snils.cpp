@@ -1,0 +1,41 @@
+#include "forms/snils.hpp"
+
+#include "forms/digits.hpp"
+
+namespace support::forms::snils {
+
+namespace {
+constexpr std::uint64_t kLastWithoutChecksum = 1001998;  // 001-001-998
+}
+
+std::string compact(std::string_view number) { return digits::compact(number); }
+
+std::string checksum(std::string_view first_nine) {
+  int sum = digits::weighted_sum(first_nine, {9, 8, 7, 6, 5, 4, 3, 2, 1});
+  if (sum > 101) sum %= 101;
+  if (sum >= 100) sum = 0;
+  return {static_cast<char>('0' + sum / 10), static_cast<char>('0' + sum % 10)};
+}
+
+bool has_checksum(std::string_view compacted) {
+  return digits::to_number(compacted.substr(0, 9)) > kLastWithoutChecksum;
+}
+
+Result validate(std::string_view number) {
+  Result r = digits::parse(number, "snils", {11});
+  if (!r.ok()) return r;
+  if (has_checksum(r.value) && checksum(r.value.substr(0, 9)) != r.value.substr(9)) {
+    return Result::invalid("snils.checksum");
+  }
+  return r;
+}
+
+bool is_valid(std::string_view number) { return validate(number).ok(); }
+
+std::string format(std::string_view number) {
+  const std::string c = compact(number);
+  if (c.size() != 11) return c;
+  return c.substr(0, 3) + "-" + c.substr(3, 3) + "-" + c.substr(6, 3) + " " + c.substr(9);
+}
+
+}  // namespace support::forms::snils
