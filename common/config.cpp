@@ -38,6 +38,10 @@ void ObjectReader::fail(std::string_view key, const std::string& message) const 
   throw ConfigError(file_ + ": " + (key.empty() ? (pointer_.empty() ? "/" : pointer_) : path(key)) + ": " + message);
 }
 
+void ObjectReader::fail_item(std::string_view key, std::size_t index, const std::string& message) const {
+  throw ConfigError(file_ + ": " + path(key) + "/" + std::to_string(index) + ": " + message);
+}
+
 bool ObjectReader::has(std::string_view key) const { return object_.contains(std::string(key)); }
 
 const json& ObjectReader::required(std::string_view key) {
@@ -94,7 +98,7 @@ std::vector<std::string> ObjectReader::strings(std::string_view key) {
   std::vector<std::string> out;
   out.reserve(v.size());
   for (std::size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].is_string()) fail(std::string(key) + "/" + std::to_string(i), "expected a string");
+    if (!v[i].is_string()) fail_item(key, i, "expected a string");
     out.push_back(v[i].get<std::string>());
   }
   return out;

@@ -68,6 +68,8 @@ class ObjectReader {
   void finish() const;
 
   [[noreturn]] void fail(std::string_view key, const std::string& message) const;
+  // Fails at element `index` of array `key`: "/key/3".
+  [[noreturn]] void fail_item(std::string_view key, std::size_t index, const std::string& message) const;
   std::string path(std::string_view key) const;
   const std::string& file() const { return file_; }
 

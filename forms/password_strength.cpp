@@ -23,6 +23,10 @@ constexpr double kBruteforceLog10PerChar = 1.0;  // 10 guesses per unexplained c
 constexpr double kKeyboardStartingKeys = 94;
 constexpr double kKeyboardAverageDegree = 4.6;
 constexpr int kMinYearSpace = 20;
+// Each piece beyond the first costs at least this many guesses (log10). zxcvbn
+// uses 10^4, which rates any three-piece password "good" however weak the
+// pieces (name + birth date + "!"); 10^3 keeps such passwords at "weak".
+constexpr double kLog10MinGuessesPerExtraPiece = 3.0;
 
 enum class Pattern : std::uint8_t { common, word, layout_word, keyboard, sequence, repeat, date, personal };
 
@@ -463,7 +467,7 @@ Loaded<StrengthEstimator> StrengthEstimator::load(std::string_view dictionary_js
       const auto words = r.strings(key);
       for (std::size_t i = 0; i < words.size(); ++i) {
         const std::u32string w = folded(decode(words[i], 256));
-        if (w.empty()) r.fail(std::string(key) + "/" + std::to_string(i), "empty word");
+        if (w.empty()) r.fail_item(key, i, "empty word");
         const auto rank = static_cast<std::uint32_t>(i + 1);
         e.words_.insert(w, list, rank);
         if (list == WordList::russian) {
@@ -547,9 +551,9 @@ StrengthEstimator::Analysis StrengthEstimator::analyse(const std::u32string& ori
     for (int bf = 0; bf < 2; ++bf) {
       const std::size_t s = at(n, l, bf);
       if (dp[s].cost == kInf) continue;
-      // guesses = l! * product + 10000^(l-1): more pieces are never cheaper than fewer.
+      // guesses = l! * product + D^(l-1): more pieces are never cheaper than fewer.
       const double a = log_factorial + dp[s].cost;
-      const double b = 4.0 * (l - 1);
+      const double b = kLog10MinGuessesPerExtraPiece * (l - 1);
       const double total = std::max(a, b) + std::log10(1 + std::pow(10.0, std::min(a, b) - std::max(a, b)));
       if (total < best) best = total, best_state = s;
     }

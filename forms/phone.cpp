@@ -144,7 +144,7 @@ Number split(std::string_view value) {
 }
 
 std::string format(std::string_view text) {
-  const Result r = validate(text);
+  const Result r = validate(split(text).e164);  // accepts the canonical "+7…;ext=N" too
   if (!r.ok()) return std::string(text);
   const std::string n = split(r.value).e164;  // "+7" + 10 digits
   return "+7 " + n.substr(2, 3) + " " + n.substr(5, 3) + "-" + n.substr(8, 2) + "-" + n.substr(10, 2);

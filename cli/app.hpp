@@ -1,0 +1,46 @@
+// What every supportctl command needs: the loaded configuration, the options,
+// the current time (the CLI is the I/O layer: it reads the clock and files),
+// and JSON output that never fails on invalid UTF-8 in echoed input.
+#pragma once
+
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/args.hpp"
+#include "forms/calendar.hpp"
+#include "forms/forms_config.hpp"
+#include "forms/issue.hpp"
+
+namespace support::cli {
+
+using Json = nlohmann::ordered_json;
+
+enum ExitCode { kValid = 0, kInvalid = 1, kUsage = 2 };
+
+struct App {
+  Args args;
+  forms::FormsConfig forms;
+  forms::DateTime now;  // Moscow time: from --now, else the system clock
+
+  forms::Date today() const { return now.date; }
+};
+
+// One JSON object per line; invalid UTF-8 in strings becomes U+FFFD.
+void print_json(const Json& j, std::ostream& out = std::cout);
+
+// {"code":…, "key":…, "params":{…}}
+Json issue_json(const forms::Issue& issue);
+
+int usage_error(const std::string& message);
+
+// Reads a whole file; nullopt (and `error`) when it is missing, not a regular
+// file, or larger than max_bytes.
+std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes, std::string& error);
+
+// The first max_bytes of a regular file (enough to tell its type).
+std::optional<std::string> read_prefix(const std::string& path, std::size_t max_bytes, std::string& error);
+
+}  // namespace support::cli

@@ -1,0 +1,59 @@
+// supportctl: the support core on the command line, for scripts, evaluation
+// and benchmarks. Reads files and the clock (the core does neither) and
+// prints one JSON object per result.
+#include <ctime>
+#include <iostream>
+
+#include "bundle/bundled_files.hpp"
+#include "cli/commands.hpp"
+
+namespace {
+
+constexpr const char* kUsageText = R"(usage: supportctl COMMAND [ARGS] [OPTIONS]
+
+  validate KIND [VALUE]        check one value (or one per line from stdin)
+                               KIND: snils inn inn10 inn12 ogrn ogrnip passport
+                                     phone email name date birth_date datetime
+  password [VALUE]             policy and strength of a password (or one per line)
+  validate-form SCHEMA FORM    check a whole form (SCHEMA: bundled id or file)
+  sniff FILE                   check an attachment by its content
+        [--name NAME] [--mime MIME] [--schema SCHEMA]
+  help                         this text
+
+options: --now YYYY-MM-DDTHH:MM (Moscow time; default: the system clock)
+exit codes: 0 valid, 1 invalid, 2 usage error (batch mode: 0 unless usage error)
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace support;
+  using namespace support::cli;
+
+  std::string error;
+  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now"}, error);
+  if (!args) return usage_error(error);
+  if (args->positional.empty() || args->positional[0] == "help") {
+    (args->positional.empty() ? std::cerr : std::cout) << kUsageText;
+    return args->positional.empty() ? kUsage : kValid;
+  }
+
+  auto forms = forms::FormsConfig::load(bundle::all_files());
+  if (!forms) {
+    std::cerr << "supportctl: bundled data is invalid: " << forms.error << '\n';
+    return kUsage;
+  }
+  App app{std::move(*args), std::move(*forms.value), forms::moscow_from_unix(std::time(nullptr))};
+  if (const std::string* now = app.args.option("now")) {
+    const auto parsed = forms::parse_iso_datetime(*now);
+    if (!parsed) return usage_error("--now expects YYYY-MM-DDTHH:MM");
+    app.now = *parsed;
+  }
+
+  const std::string& command = app.args.positional[0];
+  if (command == "validate") return run_validate(app);
+  if (command == "password") return run_password(app);
+  if (command == "validate-form") return run_validate_form(app);
+  if (command == "sniff") return run_sniff(app);
+  return usage_error("unknown command '" + command + "'");
+}

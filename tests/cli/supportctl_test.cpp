@@ -1,0 +1,201 @@
+#define BOOST_TEST_MODULE supportctl
+#include <boost/test/unit_test.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/fixtures.hpp"
+#include "tests/support/process.hpp"
+
+using nlohmann::json;
+using support::test::run_command;
+using support::test::shell_quote;
+using support::test::write_temp_file;
+
+namespace {
+
+support::test::ProcessResult ctl(const std::string& args, const std::string& input = "") {
+  return run_command(std::string(SUPPORTCTL_PATH) + " " + args, input);
+}
+
+std::vector<json> json_lines(const std::string& out) {
+  std::vector<json> lines;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(json::parse(line));
+  return lines;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(validate)
+
+BOOST_AUTO_TEST_CASE(valid_value_prints_the_documented_object) {
+  const auto r = ctl("validate snils " + shell_quote("112-233-445 95"));
+  BOOST_TEST(r.exit_code == 0);
+  const json j = json::parse(r.out);
+  BOOST_TEST(j == json({{"kind", "snils"}, {"input", "112-233-445 95"}, {"valid", true}, {"value", "11223344595"},
+                        {"formatted", "112-233-445 95"}, {"error", nullptr}}));
+  // Keys in the documented order.
+  BOOST_TEST(r.out.find("\"kind\"") < r.out.find("\"input\""));
+  BOOST_TEST(r.out.find("\"formatted\"") < r.out.find("\"error\""));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_value_exits_1) {
+  const auto r = ctl("validate inn 7707083894");
+  BOOST_TEST(r.exit_code == 1);
+  const json j = json::parse(r.out);
+  BOOST_TEST(j["valid"] == false);
+  BOOST_TEST(j["error"] == "inn.checksum");
+  BOOST_TEST(j["value"].is_null());
+  BOOST_TEST(j["formatted"].is_null());
+}
+
+BOOST_AUTO_TEST_CASE(every_documented_kind) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"inn10", "7707083893"}, {"inn12", "500100732259"}, {"ogrn", "1027700132195"}, {"ogrnip", "304500116000157"},
+      {"passport", "4508 123456"}, {"phone", "8 800 100-70-10"}, {"email", "почта@госуслуги.рф"},
+      {"name", "Иванов Иван"}, {"date", "25.11.2026"}};
+  for (const auto& [kind, value] : cases) {
+    BOOST_TEST_CONTEXT(kind) {
+      const auto r = ctl("validate " + kind + " " + shell_quote(value));
+      BOOST_TEST(r.exit_code == 0);
+      BOOST_TEST(json::parse(r.out)["valid"] == true);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(batch_mode_reads_one_value_per_line) {
+  const std::string input = "112-233-445 95\r\n112-233-445 96\n\n\xff\xfe\n" + std::string(100000, '1') + "\n";
+  const auto r = ctl("validate snils", input);
+  BOOST_TEST(r.exit_code == 0);
+  const auto lines = json_lines(r.out);
+  BOOST_TEST_REQUIRE(lines.size() == 5u);
+  BOOST_TEST(lines[0]["valid"] == true);
+  BOOST_TEST(lines[0]["input"] == "112-233-445 95");
+  BOOST_TEST(lines[1]["error"] == "snils.checksum");
+  BOOST_TEST(lines[2]["error"] == "input.empty");
+  BOOST_TEST(lines[3]["error"] == "input.invalid_utf8");
+  BOOST_TEST(lines[3]["input"] == "\uFFFD\uFFFD");  // echoed safely
+  BOOST_TEST(lines[4]["error"] == "input.too_long");
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_2) {
+  BOOST_TEST(ctl("validate fax 123").exit_code == 2);
+  BOOST_TEST(ctl("validate").exit_code == 2);
+  BOOST_TEST(ctl("validate snils 1 2").exit_code == 2);
+  BOOST_TEST(ctl("frobnicate").exit_code == 2);
+  BOOST_TEST(ctl("validate snils 1 --colour red").exit_code == 2);
+  BOOST_TEST(ctl("").exit_code == 2);
+  BOOST_TEST(ctl("help").exit_code == 0);
+  BOOST_TEST(ctl("--now yesterday validate snils 1").exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(values_that_look_like_options) {
+  const auto r = ctl("validate phone -- " + shell_quote("--7 916"));
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(json::parse(r.out)["input"] == "--7 916");
+}
+
+BOOST_AUTO_TEST_CASE(birth_dates_use_the_given_now) {
+  BOOST_TEST(ctl("validate birth_date 22.11.2026 --now 2026-11-21T10:00").exit_code == 1);
+  BOOST_TEST(ctl("validate birth_date 21.11.2026 --now 2026-11-21T10:00").exit_code == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(password)
+
+BOOST_AUTO_TEST_CASE(single_and_batch) {
+  const auto r = ctl("password " + shell_quote("P@ssw0rd"));
+  BOOST_TEST(r.exit_code == 0);  // meets the composition policy ...
+  const json j = json::parse(r.out);
+  BOOST_TEST(j["valid"] == true);
+  BOOST_TEST(j["score"] == 0);   // ... and is guessed at once
+  BOOST_TEST(j["warnings"] == json::array({"password.common"}));
+  BOOST_TEST(j["errors"] == json::array());
+
+  const auto weak = ctl("password abc");
+  BOOST_TEST(weak.exit_code == 1);
+  BOOST_TEST(json::parse(weak.out)["errors"][0] == "password.too_short");
+
+  const auto batch = ctl("password", "Vk7#mQ2pLx9t\ngfhjkm\n");
+  BOOST_TEST(batch.exit_code == 0);
+  const auto lines = json_lines(batch.out);
+  BOOST_TEST_REQUIRE(lines.size() == 2u);
+  BOOST_TEST(lines[0]["score"] == 4);
+  BOOST_TEST(lines[1]["warnings"] == json::array({"password.wrong_layout_word"}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(forms_and_files)
+
+BOOST_AUTO_TEST_CASE(validate_form) {
+  const json form{{"subject", "Ошибка оплаты"}, {"description", "Оплата госпошлины зависла на этапе подтверждения."},
+                  {"phone", "+7 916 123-45-67"}, {"email", "ivan@mail.ru"}, {"consent", true}};
+  const auto ok = ctl("validate-form feedback " + shell_quote(write_temp_file("form.json", form.dump())));
+  BOOST_TEST(ok.exit_code == 0);
+  BOOST_TEST(json::parse(ok.out)["values"]["phone"] == "+79161234567");
+
+  json bad = form;
+  bad["email"] = "ivan@mail";
+  const auto r = ctl("validate-form feedback " + shell_quote(write_temp_file("bad.json", bad.dump())));
+  BOOST_TEST(r.exit_code == 1);
+  const json j = json::parse(r.out);
+  BOOST_TEST(j["errors"] == json::array({{{"path", "email"}, {"code", "email.missing_tld"},
+                                          {"key", "forms.email.missing_tld"}, {"params", json::object()}}}));
+
+  const auto malformed = ctl("validate-form feedback " + shell_quote(write_temp_file("m.json", "{\"subject\":")));
+  BOOST_TEST(malformed.exit_code == 1);
+  BOOST_TEST(json::parse(malformed.out)["errors"][0]["code"] == "form.malformed_json");
+
+  const auto huge = ctl("validate-form feedback " + shell_quote(write_temp_file("h.json", std::string(3 << 20, ' '))));
+  BOOST_TEST(huge.exit_code == 1);
+  BOOST_TEST(json::parse(huge.out)["errors"][0]["code"] == "form.too_large");
+
+  BOOST_TEST(ctl("validate-form feedback /nonexistent.json").exit_code == 2);
+  BOOST_TEST(ctl("validate-form nosuchschema " + shell_quote(write_temp_file("f2.json", "{}"))).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(validate_form_with_a_schema_file) {
+  const std::string schema = write_temp_file("schema.json", R"({"id": "mini", "version": 1, "request_type": "feedback",
+      "fields": [{"name": "snils", "type": "snils", "required": true}]})");
+  const auto r = ctl("validate-form " + shell_quote(schema) + " " + shell_quote(write_temp_file("mini.json", R"({"snils": "112-233-445 95"})")));
+  BOOST_TEST(r.exit_code == 0);
+  const std::string broken = write_temp_file("broken.json", R"({"id": "mini", "version": 1, "request_type": "x", "fields": [{"name": "a", "type": "fax"}]})");
+  const auto b = ctl("validate-form " + shell_quote(broken) + " " + shell_quote(write_temp_file("e.json", "{}")));
+  BOOST_TEST(b.exit_code == 2);
+  BOOST_TEST(b.err.find("/fields/0/type: unknown field type \"fax\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(sniff_files) {
+  const auto pdf = ctl("sniff " + shell_quote(write_temp_file("scan.pdf", support::test::make_pdf())));
+  BOOST_TEST(pdf.exit_code == 0);
+  const json j = json::parse(pdf.out);
+  BOOST_TEST(j["detected"] == "pdf");
+  BOOST_TEST(j["valid"] == true);
+  BOOST_TEST(j["profile"] == "portal_form");
+
+  const auto exe = ctl("sniff " + shell_quote(write_temp_file("invoice.pdf", support::test::make_pe())));
+  BOOST_TEST(exe.exit_code == 1);
+  BOOST_TEST(json::parse(exe.out)["error"] == "attachment.executable");
+
+  const std::string docx = write_temp_file("letter.bin", support::test::make_docx());
+  BOOST_TEST(json::parse(ctl("sniff " + shell_quote(docx) + " --name letter.docx").out)["error"] ==
+             "attachment.extension_not_allowed");
+  BOOST_TEST(ctl("sniff " + shell_quote(docx) + " --name letter.docx --schema feedback").exit_code == 1);
+
+  const auto big = ctl("sniff " + shell_quote(write_temp_file("big.png", support::test::make_png() + std::string(6 << 20, '\0'))));
+  BOOST_TEST(big.exit_code == 1);
+  const json b = json::parse(big.out);
+  BOOST_TEST(b["error"] == "attachment.too_large");
+  BOOST_TEST(b["detected"] == "png");
+
+  BOOST_TEST(ctl("sniff /nonexistent").exit_code == 2);
+  BOOST_TEST(ctl("sniff /tmp").exit_code == 2);
+  BOOST_TEST(ctl("sniff /dev/zero").exit_code == 2);  // never reads an endless stream
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,103 @@
+#define BOOST_TEST_MODULE text
+#include <boost/test/unit_test.hpp>
+
+#include "text/chars.hpp"
+#include "text/keyboard.hpp"
+#include "text/translit.hpp"
+#include "text/utf8.hpp"
+
+using namespace support::text;
+
+BOOST_AUTO_TEST_SUITE(utf8)
+
+BOOST_AUTO_TEST_CASE(valid_sequences) {
+  BOOST_TEST(is_valid_utf8(""));
+  BOOST_TEST(is_valid_utf8("ascii"));
+  BOOST_TEST(is_valid_utf8("Госуслуги ё 🙂 \u20ac"));
+  BOOST_TEST(code_point_count("ёж🙂") == 3u);
+  const auto d = decode_at("\xF0\x9F\x99\x82", 0);
+  BOOST_TEST(d.valid);
+  BOOST_TEST(static_cast<unsigned>(d.code_point) == 0x1F642u);
+  BOOST_TEST(d.length == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_sequences_per_rfc_3629) {
+  BOOST_TEST(!is_valid_utf8("\xff"));
+  BOOST_TEST(!is_valid_utf8("\xc0\xaf"));              // overlong "/"
+  BOOST_TEST(!is_valid_utf8("\xe0\x80\xaf"));          // overlong
+  BOOST_TEST(!is_valid_utf8("\xed\xa0\x80"));          // surrogate U+D800
+  BOOST_TEST(!is_valid_utf8("\xf4\x90\x80\x80"));      // above U+10FFFF
+  BOOST_TEST(!is_valid_utf8("\xd0"));                  // truncated
+  BOOST_TEST(!is_valid_utf8("ok\xe2\x82"));            // truncated at the end
+  BOOST_TEST(!is_valid_utf8("\x80"));                  // lone continuation
+  BOOST_TEST(to_valid_utf8("a\xff" "b") == "a\uFFFDb");
+}
+
+BOOST_AUTO_TEST_CASE(encode_round_trip) {
+  for (char32_t cp : {U'a', U'ё', U'€', U'🙂', char32_t{0x10FFFF}}) {
+    std::string s;
+    append_utf8(s, cp);
+    BOOST_TEST(decode_at(s, 0).code_point == cp);
+    BOOST_TEST(decode_at(s, 0).length == s.size());
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(characters)
+
+BOOST_AUTO_TEST_CASE(classes) {
+  BOOST_TEST(is_space(U'\u00a0'));
+  BOOST_TEST(is_space(U'\u202f'));
+  BOOST_TEST(is_dash(U'\u2013'));
+  BOOST_TEST(is_dash(U'\u2212'));
+  BOOST_TEST(!is_dash(U'_'));
+  BOOST_TEST(is_bidi_control(U'\u202e'));
+  BOOST_TEST(is_invisible(U'\u200b'));
+  BOOST_TEST(is_invisible(U'\ufeff'));
+  BOOST_TEST(is_control(U'\0'));
+  BOOST_TEST(is_control(U'\u0085'));
+  BOOST_TEST(is_letter(U'ё'));
+  BOOST_TEST(!is_letter(U'1'));
+  BOOST_TEST((script_of(U'a') == Script::latin));
+  BOOST_TEST((script_of(U'а') == Script::cyrillic));
+}
+
+BOOST_AUTO_TEST_CASE(case_folding) {
+  BOOST_TEST(to_lower("ГОСУСЛУГИ Ёлка ABC") == "госуслуги ёлка abc");
+  BOOST_TEST(to_lower(U'Ё') == U'ё');
+  BOOST_TEST(to_upper(U'ё') == U'Ё');
+  BOOST_TEST(to_lower(U'Ї') == U'ї');
+  BOOST_TEST(to_lower(U'Ä') == U'ä');
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(keyboard)
+
+BOOST_AUTO_TEST_CASE(wrong_layout_conversion) {
+  BOOST_TEST(latin_layout_to_cyrillic("yt vjue djqnb") == "не могу войти");
+  BOOST_TEST(latin_layout_to_cyrillic("pf,sk gfhjkm") == "забыл пароль");
+  BOOST_TEST(latin_layout_to_cyrillic("cvc yt ghb[jlbn") == "смс не приходит");
+  BOOST_TEST(latin_layout_to_cyrillic("Ujceckeub") == "Госуслуги");
+  BOOST_TEST(cyrillic_layout_to_latin("пароль") == "gfhjkm");
+}
+
+BOOST_AUTO_TEST_CASE(key_neighbours) {
+  BOOST_TEST(key_step_direction(U'q', U'w') != 0);
+  BOOST_TEST(key_step_direction(U'1', U'q') != 0);
+  BOOST_TEST(key_step_direction(U'q', U'2') != 0);
+  BOOST_TEST(key_step_direction(U'a', U'z') != 0);
+  BOOST_TEST(key_step_direction(U'й', U'ц') != 0);
+  BOOST_TEST(key_step_direction(U'q', U'p') == 0);
+  BOOST_TEST(key_step_direction(U'z', U'2') == 0);
+  BOOST_TEST(key_position(U'Q')->shifted);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(transliteration) {
+  BOOST_TEST((transliterate(U"Любовь", TranslitScheme::common) == U"lyubov"));
+  BOOST_TEST((transliterate(U"Любовь", TranslitScheme::alternative) == U"ljubov"));
+  BOOST_TEST((transliterate(U"Щукин Ёж", TranslitScheme::common) == U"schukin ezh"));
+}
