@@ -13,6 +13,12 @@ std::string compact(std::string_view value) {
   out.reserve(value.size());
   std::size_t pos = 0;
   while (pos < value.size()) {
+    const char c = value[pos];
+    if (static_cast<unsigned char>(c) < 0x80) {  // ASCII fast path
+      if (c != ' ' && c != '-' && c != '.' && c != '\t') out += c;
+      ++pos;
+      continue;
+    }
     const auto d = text::decode_at(value, pos);
     const char32_t cp = d.code_point;
     const bool separator = d.valid && (text::is_space(cp) || text::is_dash(cp) || cp == U'.');
@@ -29,6 +35,10 @@ Result parse(std::string_view raw, std::string_view kind, std::initializer_list<
 
   std::size_t pos = 0;
   while (pos < compacted.size()) {
+    if (compacted[pos] >= '0' && compacted[pos] <= '9') {
+      ++pos;
+      continue;
+    }
     const auto d = text::decode_at(compacted, pos);
     if (!text::is_ascii_digit(d.code_point)) {
       return Result::invalid(std::string(kind) + ".format",

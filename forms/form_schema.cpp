@@ -116,10 +116,10 @@ Loaded<FormSchema> FormSchema::load(std::string_view json, const std::string& fi
     if (!is_identifier(s.id)) r.fail("id", "use lower-case letters, digits and _");
     s.version = static_cast<int>(r.integer("version", 1, 1000));
     s.request_type = r.string("request_type");
-    const auto& fields = r.required("fields");
-    if (!fields.is_array() || fields.empty()) r.fail("fields", "expected a non-empty array of fields");
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      ObjectReader fr = r.element(fields, "fields", i);
+    const auto& field_list = r.required("fields");
+    if (!field_list.is_array() || field_list.empty()) r.fail("fields", "expected a non-empty array of fields");
+    for (std::size_t i = 0; i < field_list.size(); ++i) {
+      ObjectReader fr = r.element(field_list, "fields", i);
       FieldSpec f = read_field(fr, rules);
       if (s.field(f.name)) fr.fail("name", "duplicate field \"" + f.name + "\"");
       s.fields.push_back(std::move(f));

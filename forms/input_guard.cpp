@@ -13,6 +13,11 @@ std::optional<Issue> check_input(std::string_view value, const InputRules& rules
   }
   std::size_t pos = 0;
   while (pos < value.size()) {
+    const auto byte = static_cast<unsigned char>(value[pos]);
+    if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII: the common case
+      ++pos;
+      continue;
+    }
     const auto d = text::decode_at(value, pos);
     if (!d.valid) return Issue{"input.invalid_utf8", {}};
     const char32_t cp = d.code_point;

@@ -24,44 +24,40 @@ std::string utf8(char32_t cp) {
 }
 
 struct Split {
-  std::u32string main;
-  std::u32string extension;  // after the marker, separators included
-  bool has_marker = false;
+  std::size_t main_end;         // s[0, main_end) is the number
+  std::size_t extension_begin;  // s[extension_begin, end) follows the marker
+  bool has_marker;
 };
 
 // Finds an extension marker after the first digit; everything before it is
 // the number.
-Split split_extension(const std::u32string& s) {
-  Split out;
+Split split_extension(std::u32string_view s) {
   bool seen_digit = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const char32_t cp = text::to_lower(s[i]);
-    if (text::is_ascii_digit(cp)) seen_digit = true;
-    if (!seen_digit || text::is_ascii_digit(cp) || !(text::is_letter(cp) || cp == U'#')) continue;
+    const char32_t raw = s[i];
+    if (text::is_ascii_digit(raw)) {
+      seen_digit = true;
+      continue;
+    }
+    if (!seen_digit || !(raw == U'#' || text::is_letter(raw))) continue;
     for (auto marker : kExtensionMarkers) {
       if (i + marker.size() > s.size()) continue;
       bool match = true;
       for (std::size_t k = 0; k < marker.size() && match; ++k) match = text::to_lower(s[i + k]) == marker[k];
       const std::size_t end = i + marker.size();
       // The marker must end the word: "доб" in "добавочный" is left to the longer marker.
-      if (match && (end == s.size() || !text::is_letter(s[end]))) {
-        out.main = s.substr(0, i);
-        out.extension = s.substr(end);
-        out.has_marker = true;
-        return out;
-      }
+      if (match && (end == s.size() || !text::is_letter(s[end]))) return {i, end, true};
     }
     break;  // a letter that starts no marker: reported as a format error below
   }
-  out.main = s;
-  return out;
+  return {s.size(), s.size(), false};
 }
 
 bool is_number_punctuation(char32_t cp) {
   return text::is_space(cp) || text::is_dash(cp) || cp == U'.' || cp == U'(' || cp == U')';
 }
 
-Result parse_extension(const std::u32string& ext, std::string& digits_out) {
+Result parse_extension(std::u32string_view ext, std::string& digits_out) {
   for (char32_t cp : ext) {
     if (text::is_ascii_digit(cp)) {
       digits_out += static_cast<char>(cp);
@@ -78,13 +74,15 @@ Result parse_extension(const std::u32string& ext, std::string& digits_out) {
 Result validate(std::string_view text_in) {
   if (auto issue = check_input(text_in, {64})) return Result::invalid(std::move(*issue));
 
-  std::u32string s;
-  text::for_each_code_point(text_in, [&](char32_t cp, std::size_t, std::size_t) { s += cp; });
+  char32_t buffer[64];  // the guard allows at most 64 bytes, so at most 64 code points
+  std::size_t length = 0;
+  text::for_each_code_point(text_in, [&](char32_t cp, std::size_t, std::size_t) { buffer[length++] = cp; });
+  const std::u32string_view s(buffer, length);
   const Split parts = split_extension(s);
 
   std::string digits;
   bool plus = false;
-  for (char32_t cp : parts.main) {
+  for (char32_t cp : s.substr(0, parts.main_end)) {
     if (text::is_ascii_digit(cp)) {
       digits += static_cast<char>(cp);
     } else if (cp == U'+') {
@@ -128,7 +126,7 @@ Result validate(std::string_view text_in) {
   std::string value = "+7" + national;
   if (parts.has_marker) {
     std::string ext;
-    Result r = parse_extension(parts.extension, ext);
+    Result r = parse_extension(s.substr(parts.extension_begin), ext);
     if (!r.ok()) return r;
     value += ";ext=" + ext;
   }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The main job: installs what is missing, builds, and shows supportctl at work
+# on example values and forms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+ctl=build/native/cli/supportctl
+now=2026-11-21T14:30
+
+show() { echo "\$ supportctl $*"; "$ctl" "$@" || true; echo; }
+
+show validate snils "112-233-445 95"
+show validate phone "+7 (495) 783-34-34 доб. 123"
+show validate email "почта@госуслуги.рф"
+show validate inn 7707083894
+show password "P@ssw0rd"
+show --now "$now" validate-form feedback forms/examples/feedback.json
+show --now "$now" validate-form feedback forms/examples/feedback-with-mistakes.json

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds both trees and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
