@@ -16,6 +16,18 @@ Json issue_json(const forms::Issue& issue) {
   return Json{{"code", issue.code}, {"key", issue.message_key()}, {"params", params}};
 }
 
+void App::describe(Json& out, const forms::Issue* issue) const {
+  if (!locale) return;
+  if (!issue) {
+    out["message"] = nullptr;
+    out["hint"] = nullptr;
+    return;
+  }
+  const auto text = messages.error_text(*locale, issue->code, issue->params);
+  out["message"] = text.message;
+  out["hint"] = text.hint;
+}
+
 int usage_error(const std::string& message) {
   std::cerr << "supportctl: " << message << "\nRun 'supportctl help' for usage.\n";
   return kUsage;

@@ -10,9 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/args.hpp"
-#include "forms/calendar.hpp"
+#include "common/calendar.hpp"
 #include "forms/forms_config.hpp"
 #include "forms/issue.hpp"
+#include "i18n/messages.hpp"
 
 namespace support::cli {
 
@@ -23,9 +24,15 @@ enum ExitCode { kValid = 0, kInvalid = 1, kUsage = 2 };
 struct App {
   Args args;
   forms::FormsConfig forms;
-  forms::DateTime now;  // Moscow time: from --now, else the system clock
+  i18n::Messages messages;
+  support::DateTime now;               // Moscow time: from --now, else the system clock
+  std::optional<std::string> locale;   // --locale: results then carry "message" and "hint"
 
-  forms::Date today() const { return now.date; }
+  support::Date today() const { return now.date; }
+  const std::string& display_locale() const { return locale ? *locale : messages.default_locale(); }
+
+  // With --locale, sets "message" and "hint" of `out` from `issue` (null when valid).
+  void describe(Json& out, const forms::Issue* issue) const;
 };
 
 // One JSON object per line; invalid UTF-8 in strings becomes U+FFFD.

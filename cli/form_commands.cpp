@@ -28,11 +28,12 @@ std::optional<forms::FormSchema> find_schema(const App& app, const std::string& 
   return std::move(*loaded.value);
 }
 
-Json form_result_json(const std::string& schema_id, const forms::FormResult& r) {
+Json form_result_json(const App& app, const std::string& schema_id, const forms::FormResult& r) {
   Json errors = Json::array();
   for (const auto& fi : r.issues) {
     Json e{{"path", fi.path}};
     e.update(issue_json(fi.issue));
+    app.describe(e, &fi.issue);
     errors.push_back(std::move(e));
   }
   return Json{{"schema", schema_id}, {"valid", r.valid()}, {"errors", errors}, {"values", Json(r.values)}};
@@ -52,7 +53,7 @@ int run_validate_form(const App& app) {
   auto text = read_prefix(p[2], forms::kFormJsonLimits.max_bytes + 1, error);
   if (!text) return usage_error(error);
   const auto result = forms::validate_form_json(*schema, *text, {app.now});
-  print_json(form_result_json(schema->id, result));
+  print_json(form_result_json(app, schema->id, result));
   return result.valid() ? kValid : kInvalid;
 }
 
@@ -89,6 +90,7 @@ int run_sniff(const App& app) {
            {"truncated", sniffed.truncated}, {"valid", r.ok()}};
   out["error"] = r.ok() ? Json() : Json(r.issue->code);
   out["params"] = r.ok() ? Json() : issue_json(*r.issue)["params"];
+  app.describe(out, r.ok() ? nullptr : &*r.issue);
   print_json(out);
   return r.ok() ? kValid : kInvalid;
 }

@@ -21,6 +21,7 @@ constexpr const char* kUsageText = R"(usage: supportctl COMMAND [ARGS] [OPTIONS]
   help                         this text
 
 options: --now YYYY-MM-DDTHH:MM (Moscow time; default: the system clock)
+         --locale ru|en  add the error's text ("message") and how to fix it ("hint")
 exit codes: 0 valid, 1 invalid, 2 usage error (batch mode: 0 unless usage error)
 )";
 
@@ -31,7 +32,7 @@ int main(int argc, char** argv) {
   using namespace support::cli;
 
   std::string error;
-  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now"}, error);
+  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now", "locale"}, error);
   if (!args) return usage_error(error);
   if (args->positional.empty() || args->positional[0] == "help") {
     (args->positional.empty() ? std::cerr : std::cout) << kUsageText;
@@ -43,9 +44,19 @@ int main(int argc, char** argv) {
     std::cerr << "supportctl: bundled data is invalid: " << forms.error << '\n';
     return kUsage;
   }
-  App app{std::move(*args), std::move(*forms.value), forms::moscow_from_unix(std::time(nullptr))};
+  auto messages = i18n::Messages::load(bundle::all_files());
+  if (!messages) {
+    std::cerr << "supportctl: bundled catalogs are invalid: " << messages.error << '\n';
+    return kUsage;
+  }
+  App app{std::move(*args), std::move(*forms.value), std::move(*messages.value),
+          support::moscow_from_unix(std::time(nullptr)), std::nullopt};
+  if (const std::string* locale = app.args.option("locale")) {
+    if (!app.messages.catalog(*locale)) return usage_error("--locale expects one of: ru, en");
+    app.locale = *locale;
+  }
   if (const std::string* now = app.args.option("now")) {
-    const auto parsed = forms::parse_iso_datetime(*now);
+    const auto parsed = support::parse_iso_datetime(*now);
     if (!parsed) return usage_error("--now expects YYYY-MM-DDTHH:MM");
     app.now = *parsed;
   }

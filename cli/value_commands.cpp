@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "forms/kinds.hpp"
+#include "forms/phone.hpp"
 
 namespace support::cli {
 
@@ -30,6 +31,15 @@ Json string_list(const std::vector<std::string>& items) {
   return out;
 }
 
+// The display form; a phone extension is worded per locale ("доб." / "ext.").
+std::string display(const App& app, const std::string& kind, const forms::KindCheck& check) {
+  if (kind != "phone") return check.formatted;
+  const auto number = forms::phone::split(check.result.value);
+  if (number.extension.empty()) return check.formatted;
+  return app.messages.format(app.display_locale(), "format.phone_extension",
+                             {{"number", check.formatted}, {"extension", number.extension}});
+}
+
 }  // namespace
 
 int run_validate(const App& app) {
@@ -42,8 +52,9 @@ int run_validate(const App& app) {
     const auto& r = check.result;
     Json out{{"kind", kind}, {"input", value}, {"valid", r.ok()}};
     out["value"] = r.ok() ? Json(r.value) : Json();
-    out["formatted"] = r.ok() ? Json(check.formatted) : Json();
+    out["formatted"] = r.ok() ? Json(display(app, kind, check)) : Json();
     out["error"] = r.ok() ? Json() : Json(r.issue->code);
+    app.describe(out, r.ok() ? nullptr : &*r.issue);
     print_json(out);
     return r.ok();
   });
@@ -54,8 +65,22 @@ int run_password(const App& app) {
     const auto check = app.forms.passwords.check(value);
     Json errors = Json::array();
     for (const auto& e : check.errors) errors.push_back(e.code);
-    print_json(Json{{"valid", check.valid}, {"score", check.score}, {"errors", errors},
-                    {"warnings", string_list(check.warnings)}});
+    Json out{{"valid", check.valid}, {"score", check.score}, {"errors", errors},
+             {"warnings", string_list(check.warnings)}};
+    if (app.locale) {
+      // Errors first, then advice; each with its fix.
+      Json messages = Json::array();
+      auto add = [&](const forms::Issue& issue) {
+        Json m{{"code", issue.code}};
+        app.describe(m, &issue);
+        messages.push_back(std::move(m));
+      };
+      for (const auto& e : check.errors) add(e);
+      for (const auto& w : check.warnings) add({w, {}});
+      out["strength"] = app.messages.format(*app.locale, "ui.password.strength." + std::to_string(check.score));
+      out["messages"] = std::move(messages);
+    }
+    print_json(out);
     return check.valid;
   });
 }

@@ -6,6 +6,13 @@ namespace support {
 
 using nlohmann::json;
 
+std::string_view require_file(const DataFiles& files, std::string_view path) {
+  for (const auto& [p, content] : files) {
+    if (p == path) return content;
+  }
+  throw ConfigError(std::string(path) + ": missing data file");
+}
+
 json parse_config(std::string_view text, const std::string& file) {
   if (auto problem = untrusted_json_problem(text, kConfigJsonLimits)) {
     throw ConfigError(file + ": " + *problem);

@@ -11,11 +11,18 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 namespace support {
+
+// Data files by repository path ("forms/schemas/feedback.json") -> content.
+using DataFiles = std::vector<std::pair<std::string_view, std::string_view>>;
+
+// The content of `path`, or a ConfigError naming the missing file.
+std::string_view require_file(const DataFiles& files, std::string_view path);
 
 struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -36,6 +43,13 @@ Loaded<T> load_config(F&& load) {
   } catch (const std::exception& e) {
     return {std::nullopt, e.what()};
   }
+}
+
+// Inside a loader: the loaded value, or the nested loader's error rethrown.
+template <class T>
+T value_or_throw(Loaded<T> loaded) {
+  if (!loaded) throw ConfigError(loaded.error);
+  return std::move(*loaded.value);
 }
 
 // Parses a data file; throws ConfigError "file: line L, column C: ...".

@@ -34,7 +34,7 @@ std::string Profile::allowed_list() const {
   std::string out;
   for (FileType t : allowed) {
     if (!out.empty()) out += ", ";
-    out += type_name(t);
+    for (char c : type_name(t)) out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
   }
   return out;
 }
@@ -84,9 +84,11 @@ std::optional<Issue> check_metadata(std::string_view name, std::uint64_t size, c
   if (size > profile.max_file_bytes) {
     return Issue{"attachment.too_large", {{"size", std::to_string(size)}, {"max", std::to_string(profile.max_file_bytes)}}};
   }
+  const std::string extension = extension_of(name);
+  if (extension.empty()) return Issue{"attachment.extension_missing", {{"allowed", profile.allowed_list()}}};
   const auto claimed = type_from_extension(name);
   if (!claimed || !profile.allows(*claimed)) {
-    return Issue{"attachment.extension_not_allowed", {{"extension", extension_of(name)}, {"allowed", profile.allowed_list()}}};
+    return Issue{"attachment.extension_not_allowed", {{"extension", extension}, {"allowed", profile.allowed_list()}}};
   }
   return std::nullopt;
 }

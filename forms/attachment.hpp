@@ -23,7 +23,7 @@ struct Profile {
   std::uint64_t max_total_bytes = 0;
 
   bool allows(FileType t) const;
-  std::string allowed_list() const;  // "pdf, jpeg, png"
+  std::string allowed_list() const;  // "PDF, JPEG, PNG": format names, the same in every language
 };
 
 class Rules {
@@ -37,7 +37,8 @@ class Rules {
 
 // What can be checked before the bytes arrive: the name and the size.
 // Codes: attachment.name_invalid, attachment.empty, attachment.too_large
-// {size, max}, attachment.extension_not_allowed {extension, allowed}.
+// {size, max}, attachment.extension_missing {allowed},
+// attachment.extension_not_allowed {extension, allowed}.
 std::optional<Issue> check_metadata(std::string_view name, std::uint64_t size, const Profile& profile);
 
 // The whole check of one file. Value: the detected type name ("pdf").

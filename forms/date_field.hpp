@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "forms/calendar.hpp"
+#include "common/calendar.hpp"
 #include "forms/issue.hpp"
 
 namespace support::forms::date {

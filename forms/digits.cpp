@@ -28,7 +28,7 @@ std::string compact(std::string_view value) {
   return out;
 }
 
-Result parse(std::string_view raw, std::string_view kind, std::initializer_list<std::size_t> lengths) {
+Result parse(std::string_view raw, std::initializer_list<std::size_t> lengths, const ShapeCodes& codes) {
   if (auto issue = check_input(raw)) return Result::invalid(std::move(*issue));
   std::string compacted = compact(raw);
   if (compacted.empty()) return Result::invalid("input.empty");
@@ -41,13 +41,13 @@ Result parse(std::string_view raw, std::string_view kind, std::initializer_list<
     }
     const auto d = text::decode_at(compacted, pos);
     if (!text::is_ascii_digit(d.code_point)) {
-      return Result::invalid(std::string(kind) + ".format",
+      return Result::invalid(codes.format,
                              {{"character", std::string(compacted.substr(pos, d.length))}});
     }
     pos += d.length;
   }
   if (std::find(lengths.begin(), lengths.end(), compacted.size()) == lengths.end()) {
-    return Result::invalid(std::string(kind) + ".length", {{"actual", std::to_string(compacted.size())}});
+    return Result::invalid(codes.length, {{"actual", std::to_string(compacted.size())}});
   }
   return Result::valid(std::move(compacted));
 }

@@ -16,10 +16,17 @@ namespace support::forms::digits {
 // (including invalid bytes) so that validation can report it.
 std::string compact(std::string_view value);
 
+// Error codes of one identifier; literals at each call site, so every code
+// the core can return is written out in the source.
+struct ShapeCodes {
+  const char* format;  // a character that is not a digit {character}
+  const char* length;  // wrong number of digits {actual}
+};
+
 // Input guard, compaction and shape check in one place. On success returns the
-// compact digits. Codes: input.* from the guard, input.empty,
-// <kind>.format {character}, <kind>.length {actual}.
-Result parse(std::string_view raw, std::string_view kind, std::initializer_list<std::size_t> lengths);
+// compact digits. Codes: input.* from the guard, input.empty, codes.format,
+// codes.length.
+Result parse(std::string_view raw, std::initializer_list<std::size_t> lengths, const ShapeCodes& codes);
 
 inline int value(char c) { return c - '0'; }
 

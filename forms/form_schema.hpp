@@ -10,7 +10,7 @@
 
 #include "common/config.hpp"
 #include "forms/attachment.hpp"
-#include "forms/calendar.hpp"
+#include "common/calendar.hpp"
 #include "forms/inn.hpp"
 
 namespace support::forms {

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/untrusted_json.hpp"
-#include "forms/calendar.hpp"
+#include "common/calendar.hpp"
 #include "forms/form_schema.hpp"
 #include "forms/issue.hpp"
 

@@ -14,8 +14,6 @@
 
 namespace support::forms {
 
-using DataFiles = std::vector<std::pair<std::string_view, std::string_view>>;  // path -> content
-
 struct FormsConfig {
   attachment::Rules attachments;
   password::Checker passwords;

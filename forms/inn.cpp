@@ -39,7 +39,7 @@ std::string checksum(std::string_view leading) {
 }
 
 Result validate(std::string_view number, Kind kind) {
-  Result r = digits::parse(number, "inn", {10, 12});
+  Result r = digits::parse(number, {10, 12}, {"inn.format", "inn.length"});
   if (!r.ok()) return r;
   const bool legal = r.value.size() == 10;
   if (kind == Kind::legal_entity && !legal) return Result::invalid("inn.kind", {{"expected", "legal_entity"}});

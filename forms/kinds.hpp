@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "forms/calendar.hpp"
+#include "common/calendar.hpp"
 #include "forms/issue.hpp"
 
 namespace support::forms {

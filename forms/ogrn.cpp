@@ -10,15 +10,19 @@ std::string mod_check(std::string_view leading, std::uint64_t modulus) {
   return {static_cast<char>('0' + digits::to_number(leading) % modulus % 10)};
 }
 
-Result validate_registration(std::string_view number, std::string_view kind, std::size_t length,
-                             std::string_view first_digits, std::uint64_t modulus) {
-  Result r = digits::parse(number, kind, {length});
+struct RegistrationCodes {
+  digits::ShapeCodes shape;
+  const char* kind;      // first digit of another record kind
+  const char* checksum;
+};
+
+Result validate_registration(std::string_view number, std::size_t length, std::string_view first_digits,
+                             std::uint64_t modulus, const RegistrationCodes& codes) {
+  Result r = digits::parse(number, {length}, codes.shape);
   if (!r.ok()) return r;
-  if (first_digits.find(r.value.front()) == std::string_view::npos) {
-    return Result::invalid(std::string(kind) + ".kind");
-  }
+  if (first_digits.find(r.value.front()) == std::string_view::npos) return Result::invalid(codes.kind);
   if (mod_check(std::string_view(r.value).substr(0, length - 1), modulus) != r.value.substr(length - 1)) {
-    return Result::invalid(std::string(kind) + ".checksum");
+    return Result::invalid(codes.checksum);
   }
   return r;
 }
@@ -28,7 +32,9 @@ Result validate_registration(std::string_view number, std::string_view kind, std
 namespace ogrn {
 std::string compact(std::string_view number) { return digits::compact(number); }
 std::string checksum(std::string_view first_twelve) { return mod_check(first_twelve, 11); }
-Result validate(std::string_view number) { return validate_registration(number, "ogrn", 13, "15", 11); }
+Result validate(std::string_view number) {
+  return validate_registration(number, 13, "15", 11, {{"ogrn.format", "ogrn.length"}, "ogrn.kind", "ogrn.checksum"});
+}
 bool is_valid(std::string_view number) { return validate(number).ok(); }
 std::string format(std::string_view number) { return compact(number); }
 }  // namespace ogrn
@@ -36,7 +42,10 @@ std::string format(std::string_view number) { return compact(number); }
 namespace ogrnip {
 std::string compact(std::string_view number) { return digits::compact(number); }
 std::string checksum(std::string_view first_fourteen) { return mod_check(first_fourteen, 13); }
-Result validate(std::string_view number) { return validate_registration(number, "ogrnip", 15, "3", 13); }
+Result validate(std::string_view number) {
+  return validate_registration(number, 15, "3", 13,
+                               {{"ogrnip.format", "ogrnip.length"}, "ogrnip.kind", "ogrnip.checksum"});
+}
 bool is_valid(std::string_view number) { return validate(number).ok(); }
 std::string format(std::string_view number) { return compact(number); }
 }  // namespace ogrnip

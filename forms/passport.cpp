@@ -7,7 +7,7 @@ namespace support::forms::passport {
 std::string compact(std::string_view number) { return digits::compact(number); }
 
 Result validate(std::string_view number) {
-  Result r = digits::parse(number, "passport", {10});
+  Result r = digits::parse(number, {10}, {"passport.format", "passport.length"});
   if (!r.ok()) return r;
   if (r.value.compare(0, 2, "00") == 0) return Result::invalid("passport.series");
   if (r.value.compare(4, 6, "000000") == 0) return Result::invalid("passport.number");

@@ -52,16 +52,18 @@ std::vector<Issue> Policy::check(std::string_view password) const {
     else if (other.empty()) other = std::string(password.substr(pos, len));
   });
 
+  std::string specials;
+  for (char32_t cp : special_characters) text::append_utf8(specials, cp);
   std::vector<Issue> issues;
   if (length < min_length) issues.push_back({"password.too_short", {{"min", std::to_string(min_length)}}});
   if (length > max_length) issues.push_back({"password.too_long", {{"max", std::to_string(max_length)}}});
   if (cyrillic) issues.push_back({"password.cyrillic", {}});
   if (space) issues.push_back({"password.space", {}});
-  if (!other.empty()) issues.push_back({"password.character", {{"character", other}}});
+  if (!other.empty()) issues.push_back({"password.character", {{"character", other}, {"specials", specials}}});
   if (require_lowercase && !lower) issues.push_back({"password.no_lowercase", {}});
   if (require_uppercase && !upper) issues.push_back({"password.no_uppercase", {}});
   if (require_digit && !digit) issues.push_back({"password.no_digit", {}});
-  if (require_special && !special) issues.push_back({"password.no_special", {}});
+  if (require_special && !special) issues.push_back({"password.no_special", {{"specials", specials}}});
   return issues;
 }
 

@@ -28,8 +28,8 @@ struct Policy {
   // Every rule the password breaks, in a stable order. Codes: input.* (invalid
   // UTF-8, control characters), password.too_short {min}, password.too_long
   // {max}, password.cyrillic (switch the keyboard layout), password.space,
-  // password.character {character}, password.no_lowercase,
-  // password.no_uppercase, password.no_digit, password.no_special.
+  // password.character {character, specials}, password.no_lowercase,
+  // password.no_uppercase, password.no_digit, password.no_special {specials}.
   std::vector<Issue> check(std::string_view password) const;
 };
 

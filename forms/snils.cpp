@@ -22,7 +22,7 @@ bool has_checksum(std::string_view compacted) {
 }
 
 Result validate(std::string_view number) {
-  Result r = digits::parse(number, "snils", {11});
+  Result r = digits::parse(number, {11}, {"snils.format", "snils.length"});
   if (!r.ok()) return r;
   if (has_checksum(r.value) && checksum(r.value.substr(0, 9)) != r.value.substr(9)) {
     return Result::invalid("snils.checksum");

@@ -14,6 +14,8 @@ show validate snils "112-233-445 95"
 show validate phone "+7 (495) 783-34-34 доб. 123"
 show validate email "почта@госуслуги.рф"
 show validate inn 7707083894
+show --locale ru validate snils "112-233-445 96"
+show --locale en validate phone "8 916 123"
 show password "P@ssw0rd"
 show --now "$now" validate-form feedback forms/examples/feedback.json
-show --now "$now" validate-form feedback forms/examples/feedback-with-mistakes.json
+show --now "$now" --locale ru validate-form feedback forms/examples/feedback-with-mistakes.json

@@ -199,3 +199,52 @@ BOOST_AUTO_TEST_CASE(sniff_files) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(locale_option)
+
+BOOST_AUTO_TEST_CASE(messages_and_hints_in_both_languages) {
+  const auto ru = json::parse(ctl("validate snils " + shell_quote("112-233-445 96") + " --locale ru").out);
+  BOOST_TEST(ru["message"] == "Контрольное число СНИЛС не совпадает");
+  BOOST_TEST(ru["hint"].get<std::string>().find("сверьте номер с документом") != std::string::npos);
+  const auto en = json::parse(ctl("--locale en validate snils " + shell_quote("112-233-445 96")).out);
+  BOOST_TEST(en["message"] == "The SNILS check number does not match");
+  const auto valid = json::parse(ctl("--locale en validate snils " + shell_quote("112-233-445 95")).out);
+  BOOST_TEST(valid["message"].is_null());
+  BOOST_TEST(valid["hint"].is_null());
+  // Without --locale the documented fields only.
+  BOOST_TEST(!json::parse(ctl("validate snils 1").out).contains("message"));
+}
+
+BOOST_AUTO_TEST_CASE(parameters_are_formatted_per_locale) {
+  const auto r = json::parse(ctl("--locale ru validate phone " + shell_quote("8 916 123")).out);
+  BOOST_TEST(r["message"] == "В номере не хватает цифр: введено 7 цифр");
+  const auto d = json::parse(ctl("--locale en --now 2026-11-21T10:00 validate birth_date 01.12.2026").out);
+  BOOST_TEST(d["message"] == "The date cannot be later than 21 November 2026");
+}
+
+BOOST_AUTO_TEST_CASE(phone_extensions_are_worded_per_locale) {
+  const std::string phone = shell_quote("+7 495 783-34-34 доб. 12");
+  BOOST_TEST(json::parse(ctl("--locale en validate phone " + phone).out)["formatted"] == "+7 495 783-34-34 ext. 12");
+  BOOST_TEST(json::parse(ctl("--locale ru validate phone " + phone).out)["formatted"] == "+7 495 783-34-34 доб. 12");
+}
+
+BOOST_AUTO_TEST_CASE(forms_passwords_and_files_carry_texts) {
+  const auto form = json::parse(
+      ctl("--locale en validate-form feedback " + shell_quote(write_temp_file("l.json", R"({"email": "a@b"})"))).out);
+  for (const auto& e : form["errors"]) {
+    BOOST_TEST(!e["message"].get<std::string>().empty());
+    BOOST_TEST(!e["hint"].get<std::string>().empty());
+  }
+  const auto pw = json::parse(ctl("--locale ru password " + shell_quote("Пароль1!")).out);
+  BOOST_TEST(pw["messages"][0]["code"] == "password.cyrillic");
+  BOOST_TEST(pw["messages"][0]["hint"].get<std::string>().find("раскладку") != std::string::npos);
+  BOOST_TEST(!pw["strength"].get<std::string>().empty());
+  const auto file = json::parse(ctl("--locale en sniff " + shell_quote(write_temp_file("x.pdf", support::test::make_elf()))).out);
+  BOOST_TEST(file["message"] == "This is an executable program, not a document");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_locale_is_a_usage_error) {
+  BOOST_TEST(ctl("--locale de validate snils 1").exit_code == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

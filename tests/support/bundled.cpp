@@ -6,13 +6,22 @@
 
 namespace support::test {
 
+namespace {
+template <class T>
+T load_or_die(Loaded<T> loaded, const char* what) {
+  if (!loaded) throw std::runtime_error(std::string(what) + ": " + loaded.error);
+  return std::move(*loaded.value);
+}
+}  // namespace
+
 const forms::FormsConfig& forms_config() {
-  static const forms::FormsConfig config = [] {
-    auto loaded = forms::FormsConfig::load(bundle::all_files());
-    if (!loaded) throw std::runtime_error("bundled forms data: " + loaded.error);
-    return std::move(*loaded.value);
-  }();
+  static const forms::FormsConfig config = load_or_die(forms::FormsConfig::load(bundle::all_files()), "forms data");
   return config;
+}
+
+const i18n::Messages& messages() {
+  static const i18n::Messages m = load_or_die(i18n::Messages::load(bundle::all_files()), "catalogs");
+  return m;
 }
 
 }  // namespace support::test

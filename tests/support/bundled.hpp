@@ -2,9 +2,11 @@
 #pragma once
 
 #include "forms/forms_config.hpp"
+#include "i18n/messages.hpp"
 
 namespace support::test {
 
 const forms::FormsConfig& forms_config();
+const i18n::Messages& messages();
 
 }  // namespace support::test

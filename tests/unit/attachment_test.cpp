@@ -124,11 +124,11 @@ BOOST_AUTO_TEST_CASE(content_name_and_mime_must_agree) {
 BOOST_AUTO_TEST_CASE(types_per_channel) {
   const auto docx = check_file(test::make_docx(), "letter.docx", "", form_profile());
   BOOST_TEST(code_of(docx) == "attachment.extension_not_allowed");
-  BOOST_TEST(docx.issue->params == Params({{"extension", "docx"}, {"allowed", "pdf, jpeg, png"}}));
+  BOOST_TEST(docx.issue->params == Params({{"extension", "docx"}, {"allowed", "PDF, JPEG, PNG"}}));
   // A real Word file named .pdf: not allowed on the form, whatever its name says.
   const auto renamed = check_file(test::make_docx(), "letter.pdf", "", form_profile());
   BOOST_TEST(code_of(renamed) == "attachment.type_not_allowed");
-  BOOST_TEST(renamed.issue->params == Params({{"type", "docx"}, {"allowed", "pdf, jpeg, png"}}));
+  BOOST_TEST(renamed.issue->params == Params({{"type", "docx"}, {"allowed", "PDF, JPEG, PNG"}}));
   BOOST_TEST(code_of(check_file("GIF89a\x01\x00\x01\x00", "a.jpg", "", form_profile())) == "attachment.type_not_allowed");
 }
 
@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(file_names) {
   BOOST_TEST(code_of(check_file(pdf, "scan\u202efdp.exe", "", form_profile())) == "attachment.name_invalid");
   BOOST_TEST(code_of(check_file(pdf, std::string("scan\0.pdf", 9), "", form_profile())) == "attachment.name_invalid");
   BOOST_TEST(code_of(check_file(pdf, std::string(300, 'a') + ".pdf", "", form_profile())) == "attachment.name_invalid");
-  BOOST_TEST(code_of(check_file(pdf, "scan", "", form_profile())) == "attachment.extension_not_allowed");
+  BOOST_TEST(code_of(check_file(pdf, "scan", "", form_profile())) == "attachment.extension_missing");
 }
 
 BOOST_AUTO_TEST_CASE(size_limits) {

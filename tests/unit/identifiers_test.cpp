@@ -6,6 +6,7 @@
 #include "forms/passport.hpp"
 #include "forms/snils.hpp"
 
+using namespace support;
 using namespace support::forms;
 
 namespace {

@@ -1,10 +1,11 @@
 #define BOOST_TEST_MODULE names_and_dates
 #include <boost/test/unit_test.hpp>
 
-#include "forms/calendar.hpp"
+#include "common/calendar.hpp"
 #include "forms/date_field.hpp"
 #include "forms/person_name.hpp"
 
+using namespace support;
 using namespace support::forms;
 
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace support::forms {
+namespace support {
 
 struct Date {
   int year = 1970, month = 1, day = 1;
@@ -45,4 +45,4 @@ std::optional<DateTime> parse_iso_datetime(std::string_view s);  // "YYYY-MM-DDT
 DateTime moscow_from_unix(long long unix_seconds);
 long long unix_from_moscow(const DateTime& t);
 
-}  // namespace support::forms
+}  // namespace support

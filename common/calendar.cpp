@@ -1,8 +1,8 @@
-#include "forms/calendar.hpp"
+#include "common/calendar.hpp"
 
 #include <cstdio>
 
-namespace support::forms {
+namespace support {
 
 namespace {
 constexpr long long kMoscowOffsetSeconds = 3 * 3600;
@@ -108,4 +108,4 @@ long long unix_from_moscow(const DateTime& t) {
   return days_from_civil(t.date) * 86400 + t.hour * 3600 + t.minute * 60 - kMoscowOffsetSeconds;
 }
 
-}  // namespace support::forms
+}  // namespace support
