@@ -9,5 +9,7 @@ int run_validate(const App& app);        // validate KIND [VALUE]
 int run_password(const App& app);        // password [VALUE]
 int run_validate_form(const App& app);   // validate-form SCHEMA FORM.json
 int run_sniff(const App& app);           // sniff FILE [--name NAME] [--schema SCHEMA] [--mime MIME]
+int run_match(const App& app);           // match [TEXT]
+int run_eval(const App& app);            // eval FILE.tsv
 
 }  // namespace support::cli

@@ -18,6 +18,10 @@ constexpr const char* kUsageText = R"(usage: supportctl COMMAND [ARGS] [OPTIONS]
   validate-form SCHEMA FORM    check a whole form (SCHEMA: bundled id or file)
   sniff FILE                   check an attachment by its content
         [--name NAME] [--mime MIME] [--schema SCHEMA]
+  match [TEXT]                 rank knowledge-base topics for a message
+                               (without TEXT: lines "locale<TAB>text" from stdin)
+  eval FILE.tsv                accuracy and latency on a labelled set
+                               (columns topic, locale, query; --verbose 1 lists misses)
   help                         this text
 
 options: --now YYYY-MM-DDTHH:MM (Moscow time; default: the system clock)
@@ -32,7 +36,7 @@ int main(int argc, char** argv) {
   using namespace support::cli;
 
   std::string error;
-  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now", "locale"}, error);
+  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now", "locale", "verbose"}, error);
   if (!args) return usage_error(error);
   if (args->positional.empty() || args->positional[0] == "help") {
     (args->positional.empty() ? std::cerr : std::cout) << kUsageText;
@@ -66,5 +70,7 @@ int main(int argc, char** argv) {
   if (command == "password") return run_password(app);
   if (command == "validate-form") return run_validate_form(app);
   if (command == "sniff") return run_sniff(app);
+  if (command == "match") return run_match(app);
+  if (command == "eval") return run_eval(app);
   return usage_error("unknown command '" + command + "'");
 }

@@ -31,14 +31,24 @@ ObjectReader::ObjectReader(const json& object, std::string file, std::string poi
   }
 }
 
-std::string ObjectReader::path(std::string_view key) const {
+namespace {
+std::string escape_pointer_segment(std::string_view key) {
   std::string escaped;
   for (char c : key) {
     if (c == '~') escaped += "~0";
     else if (c == '/') escaped += "~1";
     else escaped += c;
   }
-  return pointer_ + "/" + escaped;
+  return escaped;
+}
+}  // namespace
+
+std::string ObjectReader::path(std::string_view key) const { return pointer_ + "/" + escape_pointer_segment(key); }
+
+void ObjectReader::fail_at(std::initializer_list<std::string_view> segments, const std::string& message) const {
+  std::string where = pointer_;
+  for (auto s : segments) where += "/" + escape_pointer_segment(s);
+  throw ConfigError(file_ + ": " + where + ": " + message);
 }
 
 void ObjectReader::fail(std::string_view key, const std::string& message) const {

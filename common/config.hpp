@@ -84,6 +84,8 @@ class ObjectReader {
   [[noreturn]] void fail(std::string_view key, const std::string& message) const;
   // Fails at element `index` of array `key`: "/key/3".
   [[noreturn]] void fail_item(std::string_view key, std::size_t index, const std::string& message) const;
+  // Fails deeper inside: segments are escaped and joined, {"synonyms", "24", "1"} -> "/synonyms/24/1".
+  [[noreturn]] void fail_at(std::initializer_list<std::string_view> segments, const std::string& message) const;
   std::string path(std::string_view key) const;
   const std::string& file() const { return file_; }
 

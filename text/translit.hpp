@@ -16,4 +16,10 @@ enum class TranslitScheme {
 // Lower-cases and transliterates Cyrillic letters; other characters are kept.
 std::u32string transliterate(std::u32string_view text, TranslitScheme scheme);
 
+// The other way: Russian written in Latin letters ("ne mogu voyti") back to
+// Cyrillic («не могу войти»), greedily, longest letter group first. Both
+// schemes and common variants are read; the result is a best guess for
+// matching, not a faithful transcription. Non-Latin characters are kept.
+std::u32string detransliterate(std::u32string_view text);
+
 }  // namespace support::text

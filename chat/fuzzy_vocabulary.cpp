@@ -1,0 +1,92 @@
+#include "chat/fuzzy_vocabulary.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace support::chat {
+
+namespace {
+
+constexpr int kIndexedDistance = 2;
+constexpr std::size_t kMaxIndexedLength = 24;
+
+void collect_deletes(const std::u32string& word, int depth, std::unordered_set<std::u32string>& out) {
+  if (depth == 0 || word.empty()) return;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    std::u32string shorter = word.substr(0, i) + word.substr(i + 1);
+    if (out.insert(shorter).second) collect_deletes(shorter, depth - 1, out);
+  }
+}
+
+}  // namespace
+
+int allowed_distance(std::size_t length) {
+  if (length <= 3) return 0;
+  return length <= 7 ? 1 : 2;
+}
+
+int edit_distance(const std::u32string& a, const std::u32string& b, int max) {
+  const std::size_t n = a.size(), m = b.size();
+  if (static_cast<int>(n > m ? n - m : m - n) > max) return max + 1;
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > max) return max + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+void FuzzyVocabulary::add(const std::u32string& word, std::uint32_t weight) {
+  if (word.empty() || word.size() > kMaxIndexedLength) return;
+  const auto found = ids_.find(word);
+  if (found != ids_.end()) {
+    weights_[found->second] += weight;
+    return;
+  }
+  const auto id = static_cast<std::uint32_t>(words_.size());
+  words_.push_back(word);
+  weights_.push_back(weight);
+  ids_.emplace(word, id);
+  std::unordered_set<std::u32string> variants{word};
+  collect_deletes(word, kIndexedDistance, variants);
+  for (const auto& v : variants) deletes_[v].push_back(id);
+}
+
+std::optional<FuzzyVocabulary::Hit> FuzzyVocabulary::nearest(const std::u32string& word) const {
+  const int max = allowed_distance(word.size());
+  if (max == 0 || word.size() > kMaxIndexedLength) return std::nullopt;
+  std::unordered_set<std::u32string> variants{word};
+  collect_deletes(word, max, variants);
+  std::optional<Hit> best;
+  std::uint32_t best_weight = 0;
+  std::unordered_set<std::uint32_t> seen;
+  for (const auto& v : variants) {
+    const auto it = deletes_.find(v);
+    if (it == deletes_.end()) continue;
+    for (std::uint32_t id : it->second) {
+      if (!seen.insert(id).second) continue;
+      if (words_[id][0] != word[0]) continue;  // people rarely mistype the first letter
+      const int d = edit_distance(word, words_[id], max);
+      if (d > max) continue;
+      const bool better = !best || d < best->distance || (d == best->distance && weights_[id] > best_weight) ||
+                          (d == best->distance && weights_[id] == best_weight && words_[id] < best->word);
+      if (better) {
+        best = Hit{words_[id], d};
+        best_weight = weights_[id];
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace support::chat

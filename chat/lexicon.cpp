@@ -1,0 +1,75 @@
+#include "chat/lexicon.hpp"
+
+#include "chat/stemmer.hpp"
+#include "chat/text_analyzer.hpp"
+
+namespace support::chat {
+
+Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::string>& locales, const std::string& file) {
+  return load_config<Lexicon>([&] {
+    const auto doc = parse_config(json, file);
+    ObjectReader root(doc, file, "");
+    root.allow("about");
+    Lexicon lexicon;
+    for (const auto& locale : locales) {
+      ObjectReader r = root.object(locale);
+      Language& lang = lexicon.languages_[locale];
+      for (const auto& w : r.strings("stopwords")) {
+        const auto words = split_words(to_u32(w));
+        if (words.size() != 1) r.fail("stopwords", "\"" + w + "\" is not a single word");
+        lang.stopwords.insert(words[0]);
+      }
+      ObjectReader replacements = r.object("replacements");
+      for (const auto& item : doc.at(locale).at("replacements").items()) {
+        if (!item.value().is_string()) replacements.fail(item.key(), "expected a string");
+        const auto from = split_words(to_u32(item.key()));
+        auto to = split_words(to_u32(item.value().get<std::string>()));
+        replacements.allow(item.key());
+        // "e-mail" is one word to the tokenizer; "sign in" two.
+        if (from.empty() || from.size() > 2) replacements.fail(item.key(), "replace one word or a two-word phrase");
+        if (to.empty()) replacements.fail(item.key(), "empty replacement");
+        if (to == from) replacements.fail(item.key(), "replaces a word with itself");
+        if (from.size() == 2) {
+          lang.phrases.emplace(from[0] + U" " + from[1], std::move(to));
+        } else {
+          lang.replacements.emplace(from[0], std::move(to));
+        }
+      }
+      replacements.finish();
+      const auto& groups = r.required("synonyms");
+      if (!groups.is_array()) r.fail("synonyms", "expected an array of word groups");
+      for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (!groups[g].is_array() || groups[g].size() < 2) r.fail_item("synonyms", g, "expected a group of two or more words");
+        std::u32string concept_id;
+        for (std::size_t i = 0; i < groups[g].size(); ++i) {
+          const std::string gs = std::to_string(g), is = std::to_string(i);
+          if (!groups[g][i].is_string()) r.fail_at({"synonyms", gs, is}, "expected a word");
+          const auto words = split_words(to_u32(groups[g][i].get<std::string>()));
+          if (words.size() != 1) r.fail_at({"synonyms", gs, is}, "synonyms are single words; use replacements for phrases");
+          const std::u32string s = stem(words[0]);
+          if (concept_id.empty()) concept_id = s;
+          const auto [it, inserted] = lang.concepts.emplace(s, concept_id);
+          if (!inserted && it->second != concept_id) {
+            r.fail_at({"synonyms", gs, is}, "\"" + groups[g][i].get<std::string>() + "\" is already in another synonym group");
+          }
+        }
+      }
+      for (const auto& w : r.strings_or_empty("weak")) {
+        const auto words = split_words(to_u32(w));
+        if (words.size() != 1) r.fail("weak", "\"" + w + "\" is not a single word");
+        lang.weak.insert(feature_of(lang, words[0]));
+      }
+      r.finish();
+    }
+    root.finish();
+    return lexicon;
+  });
+}
+
+const Lexicon::Language& Lexicon::language(std::string_view locale) const {
+  static const Language empty;
+  const auto it = languages_.find(std::string(locale));
+  return it == languages_.end() ? empty : it->second;
+}
+
+}  // namespace support::chat

@@ -1,0 +1,38 @@
+// chat/kb/lexicon.json per locale: stop words, replacements for slang,
+// abbreviations and two-word phrases ("учетка" -> "учетная запись",
+// "sign in" -> "login", "живой человек" -> "оператор"), and
+// synonym groups whose words all match one concept, and weak words: general
+// verbs and adjectives ("посмотреть", "nearest") that appear in the
+// knowledge base but say little about what a person needs.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/config.hpp"
+
+namespace support::chat {
+
+class Lexicon {
+ public:
+  struct Language {
+    std::unordered_set<std::u32string> stopwords;                           // surface forms
+    std::unordered_map<std::u32string, std::vector<std::u32string>> replacements;  // word -> words
+    std::unordered_map<std::u32string, std::vector<std::u32string>> phrases;       // "w1 w2" -> words
+    std::unordered_map<std::u32string, std::u32string> concepts;            // stem -> concept (first stem of its group)
+    std::unordered_set<std::u32string> weak;                                // features that say little about the intent
+  };
+
+  static Loaded<Lexicon> load(std::string_view json, const std::vector<std::string>& locales,
+                              const std::string& file = "chat/kb/lexicon.json");
+
+  // The language's tables; an empty set for an unknown locale.
+  const Language& language(std::string_view locale) const;
+
+ private:
+  std::unordered_map<std::string, Language> languages_;
+};
+
+}  // namespace support::chat

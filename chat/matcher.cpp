@@ -1,0 +1,239 @@
+#include "chat/matcher.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_set>
+
+#include "chat/text_analyzer.hpp"
+#include "text/chars.hpp"
+#include "text/keyboard.hpp"
+#include "text/translit.hpp"
+
+namespace support::chat {
+
+namespace {
+
+constexpr float kKeywordScale = 0.8f;     // a keyword list is weaker evidence than a phrasing
+constexpr float kFuzzyWeight[] = {1.0f, 0.85f, 0.7f};  // by edit distance
+constexpr double kAlternativeReading = 0.95;  // a re-read message must beat the plain reading clearly
+// F-beta: covering the phrasing counts 1.5 times as much as explaining the
+// whole message, so a long polite message still finds its short example.
+constexpr double kRecallBias = 1.5;
+constexpr float kWeakWord = 0.5f;  // weight of a weak word (lexicon "weak") against its rarity
+
+double f_beta(double precision, double recall) {
+  const double b2 = kRecallBias * kRecallBias;
+  const double d = b2 * precision + recall;
+  return d > 0 ? (1 + b2) * precision * recall / d : 0;
+}
+
+struct LetterMix {
+  std::size_t latin = 0, cyrillic = 0;
+};
+
+LetterMix letters_of(std::u32string_view s) {
+  LetterMix m;
+  for (char32_t c : s) {
+    const auto script = text::script_of(c);
+    m.latin += script == text::Script::latin;
+    m.cyrillic += script == text::Script::cyrillic;
+  }
+  return m;
+}
+
+}  // namespace
+
+std::string_view reading_name(Reading r) {
+  switch (r) {
+    case Reading::as_typed: return "as_typed";
+    case Reading::keyboard_layout: return "keyboard_layout";
+    case Reading::transliteration: return "transliteration";
+    case Reading::other_language: return "other_language";
+  }
+  return "as_typed";
+}
+
+Matcher::Matcher(const KnowledgeBase& kb) {
+  for (const auto& t : kb.topics()) topic_ids_.push_back(t.id);
+  for (const auto& locale : kb.locales()) build(kb, locale);
+}
+
+std::size_t Matcher::feature_count(std::string_view locale) const {
+  const auto it = indices_.find(locale);
+  return it == indices_.end() ? 0 : it->second.idf.size();
+}
+
+void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
+  Index& index = indices_[locale];
+  index.language = &kb.lexicon().language(locale);
+  struct Pending {
+    std::uint32_t topic;
+    std::vector<std::uint32_t> features;
+    float scale;
+  };
+  std::vector<Pending> pending;
+  std::vector<std::unordered_set<std::uint32_t>> topics_of_feature;
+
+  auto add_unit = [&](std::uint32_t topic, std::u32string_view text, float scale) {
+    Pending p{topic, {}, scale};
+    for (const Term& term : analyze(text, *index.language)) {
+      const auto [it, inserted] = index.feature_ids.emplace(term.feature, static_cast<std::uint32_t>(index.feature_ids.size()));
+      if (inserted) topics_of_feature.emplace_back();
+      topics_of_feature[it->second].insert(topic);
+      if (std::find(p.features.begin(), p.features.end(), it->second) == p.features.end()) p.features.push_back(it->second);
+      index.vocabulary.add(term.word);
+      index.word_feature.emplace(term.word, term.feature);
+    }
+    if (!p.features.empty()) pending.push_back(std::move(p));
+  };
+
+  for (std::uint32_t t = 0; t < kb.topics().size(); ++t) {
+    const TopicText& text = kb.topics()[t].in(locale);
+    add_unit(t, to_u32(text.title), 1.0f);
+    for (const auto& e : text.examples) add_unit(t, to_u32(e), 1.0f);
+    std::u32string keywords;
+    for (const auto& k : text.keywords) keywords += to_u32(k) + U" ";
+    if (!keywords.empty()) add_unit(t, keywords, kKeywordScale);
+  }
+  // Lexicon words are known words too, so typos of them are recognised.
+  for (const auto& [word, _] : index.language->replacements) index.vocabulary.add(word);
+
+  const double n = static_cast<double>(kb.topics().size());
+  index.idf.resize(index.feature_ids.size());
+  std::vector<float> sorted;
+  std::vector<std::u32string> feature_names(index.feature_ids.size());
+  for (const auto& [name, id] : index.feature_ids) feature_names[id] = name;
+  for (std::size_t f = 0; f < index.idf.size(); ++f) {
+    const double df = static_cast<double>(topics_of_feature[f].size());
+    index.idf[f] = static_cast<float>(std::log((n + 1) / (df + 0.5)));
+    if (index.language->weak.count(feature_names[f])) index.idf[f] *= kWeakWord;
+    sorted.push_back(index.idf[f]);
+  }
+  // An unknown word counts like a typical word when judging how much of a message is explained.
+  std::sort(sorted.begin(), sorted.end());
+  index.unknown_weight = sorted.empty() ? 1.0f : sorted[sorted.size() / 2];
+
+  index.postings.resize(index.idf.size());
+  for (const Pending& p : pending) {
+    const auto id = static_cast<std::uint32_t>(index.units.size());
+    float mass = 0;
+    for (std::uint32_t f : p.features) {
+      mass += index.idf[f];
+      index.postings[f].push_back(id);
+    }
+    index.units.push_back({p.topic, mass, p.scale});
+  }
+}
+
+std::vector<double> Matcher::score(const Index& index, std::u32string_view text) const {
+  std::vector<double> topic_scores(topic_ids_.size(), 0.0);
+  // The message's features with their weights; an unknown word adds only to its mass.
+  std::unordered_map<std::uint32_t, float> features;
+  float mass = 0;
+  for (const Term& term : analyze(text, *index.language)) {
+    auto known = index.feature_ids.find(term.feature);
+    float factor = 1.0f;
+    if (known == index.feature_ids.end() && !index.vocabulary.contains(term.word)) {
+      if (const auto hit = index.vocabulary.nearest(term.word)) {
+        const auto wf = index.word_feature.find(hit->word);
+        if (wf != index.word_feature.end()) known = index.feature_ids.find(wf->second);
+        factor = kFuzzyWeight[hit->distance];
+      }
+    }
+    if (known == index.feature_ids.end()) {
+      // Numbers are details (an error code, "20 минут"), not the intent.
+      const bool number = std::all_of(term.word.begin(), term.word.end(), text::is_ascii_digit);
+      if (!number) mass += index.unknown_weight;
+      continue;
+    }
+    const float w = index.idf[known->second] * factor;
+    auto [it, inserted] = features.emplace(known->second, w);
+    if (inserted) {
+      mass += w;
+    } else if (w > it->second) {
+      mass += w - it->second;
+      it->second = w;
+    }
+  }
+  if (features.empty() || mass <= 0) return topic_scores;
+
+  std::unordered_map<std::uint32_t, std::pair<float, float>> matched;  // unit -> (query side, unit side)
+  for (const auto& [f, w] : features) {
+    for (std::uint32_t u : index.postings[f]) {
+      auto& m = matched[u];
+      m.first += w;
+      m.second += index.idf[f];
+    }
+  }
+  for (const auto& [u, m] : matched) {
+    const Unit& unit = index.units[u];
+    const double s = unit.scale * f_beta(m.first / mass, m.second / unit.mass);
+    topic_scores[unit.topic] = std::max(topic_scores[unit.topic], s);
+  }
+  return topic_scores;
+}
+
+MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::size_t top_n) const {
+  MatchResult result;
+  auto home = indices_.find(locale);
+  if (home == indices_.end()) home = indices_.begin();
+  if (home == indices_.end()) return result;
+
+  const std::u32string text = to_u32(utf8, 16 * 1024);
+  struct Candidate {
+    Reading reading;
+    const std::string* locale;
+    std::vector<double> scores;
+    double factor;
+  };
+  std::vector<Candidate> candidates;
+  candidates.push_back({Reading::as_typed, &home->first, score(home->second, text), 1.0});
+
+  const LetterMix mix = letters_of(text);
+  const auto ru = indices_.find("ru");
+  const auto en = indices_.find("en");
+  if (ru != indices_.end() && mix.latin > mix.cyrillic) {
+    std::u32string layout;
+    for (char32_t c : text) {
+      const char32_t k = text::latin_key_to_cyrillic(c);
+      layout += k ? k : c;
+    }
+    candidates.push_back({Reading::keyboard_layout, &ru->first, score(ru->second, layout), kAlternativeReading});
+    candidates.push_back({Reading::transliteration, &ru->first, score(ru->second, text::detransliterate(text)),
+                          kAlternativeReading});
+  }
+  if (en != indices_.end() && mix.cyrillic > mix.latin && home->first != "ru") {
+    std::u32string layout;
+    for (char32_t c : text) {
+      const char32_t k = text::cyrillic_key_to_latin(c);
+      layout += k ? k : c;
+    }
+    candidates.push_back({Reading::keyboard_layout, &en->first, score(en->second, layout), kAlternativeReading});
+  }
+  for (const auto& [locale_name, index] : indices_) {
+    if (&index != &home->second) {
+      candidates.push_back({Reading::other_language, &locale_name, score(index, text), kAlternativeReading});
+    }
+  }
+
+  const Candidate* best = &candidates.front();
+  double best_top = 0;
+  for (const auto& c : candidates) {
+    const double top = *std::max_element(c.scores.begin(), c.scores.end()) * c.factor;
+    if (top > best_top + 1e-9) best = &c, best_top = top;
+  }
+  result.reading = best->reading;
+  result.matched_locale = *best->locale;
+  std::vector<std::size_t> order(topic_ids_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best->scores[a] > best->scores[b]; });
+  for (std::size_t i = 0; i < order.size() && result.ranked.size() < top_n; ++i) {
+    const double s = best->scores[order[i]] * best->factor;
+    if (s <= 0) break;
+    result.ranked.push_back({topic_ids_[order[i]], std::min(1.0, s)});
+  }
+  return result;
+}
+
+}  // namespace support::chat

@@ -1,0 +1,70 @@
+// Understanding free text: ranks knowledge-base topics for a message, the way
+// people really write. Each example phrasing, title and keyword list of a
+// topic is a unit of weighted features (stems and concepts, weighted by how
+// rare they are across topics); a message scores against a unit by how much
+// of each the other explains, and a topic takes its best unit. Misspelt words
+// are matched to known ones, and text typed in the wrong keyboard layout, in
+// transliteration or in the other language is read that way too.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chat/fuzzy_vocabulary.hpp"
+#include "chat/knowledge_base.hpp"
+
+namespace support::chat {
+
+enum class Reading { as_typed, keyboard_layout, transliteration, other_language };
+std::string_view reading_name(Reading r);
+
+struct MatchResult {
+  struct Scored {
+    std::string topic;
+    double confidence;  // 0..1
+  };
+  std::vector<Scored> ranked;  // best first, only topics with some evidence
+  Reading reading = Reading::as_typed;
+  std::string matched_locale;  // the content language that matched
+
+  double top() const { return ranked.empty() ? 0.0 : ranked.front().confidence; }
+};
+
+class Matcher {
+ public:
+  explicit Matcher(const KnowledgeBase& kb);
+
+  // Never throws; a message of any size is cut to its first 256 words.
+  MatchResult match(std::string_view text, std::string_view locale, std::size_t top_n = 5) const;
+
+  std::size_t feature_count(std::string_view locale) const;
+
+ private:
+  struct Unit {
+    std::uint32_t topic;
+    float mass;  // sum of its feature weights
+    float scale; // keyword lists count for less than phrasings
+  };
+  struct Index {
+    const Lexicon::Language* language = nullptr;
+    std::unordered_map<std::u32string, std::uint32_t> feature_ids;
+    std::vector<float> idf;
+    std::vector<std::vector<std::uint32_t>> postings;  // feature -> units
+    std::vector<Unit> units;
+    FuzzyVocabulary vocabulary;                                    // surface words
+    std::unordered_map<std::u32string, std::u32string> word_feature;  // surface word -> feature
+    float unknown_weight = 1.0f;
+  };
+
+  std::vector<std::string> topic_ids_;
+  std::map<std::string, Index, std::less<>> indices_;
+
+  void build(const KnowledgeBase& kb, const std::string& locale);
+  std::vector<double> score(const Index& index, std::u32string_view text) const;
+};
+
+}  // namespace support::chat

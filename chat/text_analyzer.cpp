@@ -1,0 +1,90 @@
+#include "chat/text_analyzer.hpp"
+
+#include "chat/stemmer.hpp"
+#include "text/chars.hpp"
+#include "text/utf8.hpp"
+
+namespace support::chat {
+
+namespace {
+bool is_word_char(char32_t c) { return text::is_letter(c) || text::is_ascii_digit(c); }
+bool is_inner_joiner(char32_t c) { return c == U'-' || c == U'\'' || c == 0x2019; }
+}  // namespace
+
+std::u32string to_u32(std::string_view utf8, std::size_t max_code_points) {
+  std::u32string out;
+  std::size_t pos = 0;
+  while (pos < utf8.size() && out.size() < max_code_points) {
+    const auto d = text::decode_at(utf8, pos);
+    out += d.code_point;
+    pos += d.length;
+  }
+  return out;
+}
+
+std::vector<std::u32string> split_words(std::u32string_view s, std::size_t max_words) {
+  std::vector<std::u32string> words;
+  std::u32string current;
+  for (std::size_t i = 0; i <= s.size() && words.size() < max_words; ++i) {
+    const char32_t c = i < s.size() ? s[i] : U' ';
+    if (is_word_char(c)) {
+      char32_t lower = text::to_lower(c);
+      current += lower == U'ё' ? U'е' : lower;
+    } else if (is_inner_joiner(c) && !current.empty() && i + 1 < s.size() && is_word_char(s[i + 1])) {
+      current += c == 0x2019 ? U'\'' : c;
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  return words;
+}
+
+std::u32string feature_of(const Lexicon::Language& language, const std::u32string& word) {
+  std::u32string s = stem(word);
+  const auto it = language.concepts.find(s);
+  return it == language.concepts.end() ? s : it->second;
+}
+
+std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& language, std::size_t max_words) {
+  std::vector<Term> terms;
+  // A word is replaced, or split at hyphens and apostrophes, at most twice:
+  // "смс-ку" -> "смс"; "смс-код" -> "смс", "код"; replacements never loop.
+  auto emit = [&](auto&& self, const std::u32string& word, int depth) -> void {
+    if (word.empty()) return;
+    const auto replaced = language.replacements.find(word);
+    if (depth < 2 && replaced != language.replacements.end()) {
+      for (const auto& w : replaced->second) self(self, w, depth + 1);
+      return;
+    }
+    if (depth < 2 && word.find_first_of(U"-'") != std::u32string::npos) {
+      std::u32string part;
+      for (char32_t c : word + U"-") {
+        if (c == U'-' || c == U'\'') {
+          self(self, part, depth + 1);
+          part.clear();
+        } else {
+          part += c;
+        }
+      }
+      return;
+    }
+    if (language.stopwords.count(word)) return;
+    terms.push_back({word, feature_of(language, word)});
+  };
+  const auto words = split_words(text, max_words);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i + 1 < words.size() && !language.phrases.empty()) {
+      const auto phrase = language.phrases.find(words[i] + U" " + words[i + 1]);
+      if (phrase != language.phrases.end()) {
+        for (const auto& w : phrase->second) emit(emit, w, 1);
+        ++i;
+        continue;
+      }
+    }
+    emit(emit, words[i], 0);
+  }
+  return terms;
+}
+
+}  // namespace support::chat
