@@ -101,6 +101,12 @@ DialogueSettings read_dialogue(std::string_view json, const std::string& file) {
   d.min_confidence = number("min_confidence", 0, 1);
   d.clarify_margin = number("clarify_margin", 0, 1);
   d.max_clarify_options = static_cast<std::size_t>(r.integer("max_clarify_options", 2, 5));
+  ObjectReader phone = r.object("phone_service_by_area");
+  for (const auto& item : doc.at("phone_service_by_area").items()) {
+    if (!item.value().is_string()) phone.fail(item.key(), "expected a service id");
+    phone.allow(item.key());
+    d.phone_service_by_area.emplace(item.key(), item.value().get<std::string>());
+  }
   r.finish();
   return d;
 }
@@ -165,6 +171,20 @@ Loaded<KnowledgeBase> KnowledgeBase::load(const DataFiles& files, const forms::F
         if (!kb.topic(t.related[k]) || t.related[k] == t.id) {
           throw ConfigError(origin[t.id] + "/related/" + std::to_string(k) + ": no such topic \"" + t.related[k] + "\"");
         }
+      }
+    }
+    for (const auto& [area, service] : kb.dialogue_.phone_service_by_area) {
+      const auto& periods = kb.channels_.phone_periods();
+      const bool offered = std::any_of(periods.begin(), periods.end(), [&](const PhonePeriod& p) {
+        return std::find(p.services.begin(), p.services.end(), service) != p.services.end();
+      });
+      if (!offered) {
+        throw ConfigError(dialogue_file + ": /phone_service_by_area/" + area + ": the phone line never offers \"" + service + "\"");
+      }
+    }
+    for (const auto& t : kb.topics_) {
+      if (!kb.dialogue_.phone_service_by_area.count(t.area())) {
+        throw ConfigError(dialogue_file + ": /phone_service_by_area: no phone service for area \"" + t.area() + "\" (" + origin[t.id] + ")");
       }
     }
     for (std::size_t c = 0; c < kb.dialogue_.categories.size(); ++c) {

@@ -54,6 +54,7 @@ struct DialogueSettings {
   double min_confidence = 0.35;
   double clarify_margin = 0.05;
   std::size_t max_clarify_options = 3;
+  std::map<std::string, std::string, std::less<>> phone_service_by_area;  // "access" -> "registration"
 };
 
 // The names answers may use: {hotline}, {chat_hours}, {support_email}, ...

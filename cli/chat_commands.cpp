@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "chat/dialogue.hpp"
 #include "cli/chat_support.hpp"
 #include "cli/commands.hpp"
 
@@ -131,6 +132,30 @@ int run_eval(const App& app) {
            {"latency_p99_us", std::round(percentile(latencies_us, 0.99) * 10) / 10}};
   if (verbose) out["misses"] = misses;
   std::cout << out.dump(verbose ? 1 : -1, ' ', false, Json::error_handler_t::replace) << '\n';
+  return kValid;
+}
+
+}  // namespace support::cli
+
+namespace support::cli {
+
+int run_chat(const App& app) {
+  if (app.args.positional.size() != 1) return usage_error("chat reads its messages from standard input");
+  const auto engine = load_chat(app);
+  if (!engine) return kUsage;
+  const chat::DialogueEngine dialogue(engine->kb, *engine->matcher, app.messages, app.forms);
+  chat::ConversationState state;
+  state.locale = app.display_locale();
+  const chat::DialogueContext context{app.now, nullptr};
+  print_json(Json(dialogue.start(state).to_json()));
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const bool button = !line.empty() && line[0] == '/';
+    const auto reply = button ? dialogue.on_button(state, line.substr(1), context) : dialogue.on_text(state, line, context);
+    print_json(Json(reply.to_json()));
+  }
+  if (app.args.option("state")) print_json(Json(state.to_json()));
   return kValid;
 }
 

@@ -22,6 +22,9 @@ constexpr const char* kUsageText = R"(usage: supportctl COMMAND [ARGS] [OPTIONS]
                                (without TEXT: lines "locale<TAB>text" from stdin)
   eval FILE.tsv                accuracy and latency on a labelled set
                                (columns topic, locale, query; --verbose 1 lists misses)
+  chat                         a conversation: one message per line from stdin,
+                               "/ACTION" presses a button (e.g. /helped:no);
+                               --state 1 prints the final state
   help                         this text
 
 options: --now YYYY-MM-DDTHH:MM (Moscow time; default: the system clock)
@@ -36,7 +39,7 @@ int main(int argc, char** argv) {
   using namespace support::cli;
 
   std::string error;
-  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now", "locale", "verbose"}, error);
+  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now", "locale", "verbose", "state"}, error);
   if (!args) return usage_error(error);
   if (args->positional.empty() || args->positional[0] == "help") {
     (args->positional.empty() ? std::cerr : std::cout) << kUsageText;
@@ -72,5 +75,6 @@ int main(int argc, char** argv) {
   if (command == "sniff") return run_sniff(app);
   if (command == "match") return run_match(app);
   if (command == "eval") return run_eval(app);
+  if (command == "chat") return run_chat(app);
   return usage_error("unknown command '" + command + "'");
 }

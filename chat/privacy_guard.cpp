@@ -1,0 +1,165 @@
+#include "chat/privacy_guard.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "forms/snils.hpp"
+#include "text/chars.hpp"
+#include "text/utf8.hpp"
+
+namespace support::chat {
+
+namespace {
+
+constexpr std::size_t kContextBytes = 48;  // how far before a number its context word may stand
+
+// A run of digits in groups split by single spaces or dashes: "4276 1600 1234 5678", "123-456-789 01".
+struct DigitRun {
+  std::size_t begin, end;
+  std::string digits;
+  std::vector<std::size_t> groups;  // sizes
+};
+
+bool is_group_separator(std::string_view s, std::size_t pos, std::size_t& length) {
+  const auto d = text::decode_at(s, pos);
+  length = d.length;
+  return d.valid && (d.code_point == U' ' || d.code_point == 0xA0 || text::is_dash(d.code_point));
+}
+
+std::vector<DigitRun> digit_runs(std::string_view s) {
+  std::vector<DigitRun> runs;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!(s[i] >= '0' && s[i] <= '9') || (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1])))) {
+      ++i;
+      continue;
+    }
+    DigitRun run{i, i, {}, {}};
+    std::size_t pos = i;
+    for (;;) {
+      const std::size_t group_start = pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') run.digits += s[pos++];
+      run.groups.push_back(pos - group_start);
+      run.end = pos;
+      std::size_t sep = 0;
+      if (pos < s.size() && is_group_separator(s, pos, sep) && pos + sep < s.size() && s[pos + sep] >= '0' &&
+          s[pos + sep] <= '9') {
+        pos += sep;
+        continue;
+      }
+      break;
+    }
+    // A digit glued to letters ("abc123") is part of a word, not a number.
+    const bool glued = run.end < s.size() && std::isalpha(static_cast<unsigned char>(s[run.end]));
+    if (!glued) runs.push_back(std::move(run));
+    i = std::max(run.end, i + 1);
+  }
+  return runs;
+}
+
+bool luhn(const std::string& digits) {
+  int sum = 0;
+  bool twice = false;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    int d = *it - '0';
+    if (twice && (d *= 2) > 9) d -= 9;
+    sum += d;
+    twice = !twice;
+  }
+  return sum % 10 == 0;
+}
+
+std::string lower_window(std::string_view s, std::size_t end, std::size_t bytes) {
+  const std::size_t begin = end > bytes ? end - bytes : 0;
+  return text::to_lower(s.substr(begin, end - begin));
+}
+
+bool mentions(const std::string& window, std::initializer_list<const char*> words) {
+  return std::any_of(words.begin(), words.end(), [&](const char* w) { return window.find(w) != std::string::npos; });
+}
+
+// The word after "пароль", "password" (and a colon, dash or "is"/"это"): what
+// someone types to give their password away.
+void find_passwords(std::string_view s, std::vector<SecretSpan>& out) {
+  const std::string lower = text::to_lower(s);
+  for (const char* cue : {"пароль", "password", "пасс", "парол"}) {
+    for (std::size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+      std::size_t pos = at + std::string_view(cue).size();
+      // Rest of the cue word ("пароля", "passwords"), then fillers.
+      while (pos < s.size() && (std::isalpha(static_cast<unsigned char>(s[pos])) || static_cast<unsigned char>(s[pos]) >= 0x80) && s[pos] != ' ') ++pos;
+      for (int fillers = 0; fillers < 3; ++fillers) {
+        while (pos < s.size() && (s[pos] == ' ' || s[pos] == ':' || s[pos] == '-' || s[pos] == '=')) ++pos;
+        const std::string rest = lower.substr(pos, 12);
+        bool skipped = false;
+        for (const char* filler : {"is ", "это ", "такой ", "от ", "my ", "мой "}) {
+          if (rest.rfind(filler, 0) == 0) pos += std::string_view(filler).size(), skipped = true;
+        }
+        if (!skipped) break;
+      }
+      std::size_t end = pos;
+      while (end < s.size() && s[end] != ' ' && s[end] != '\n' && s[end] != '\t' && s[end] != ',') ++end;
+      const std::string_view token = s.substr(pos, end - pos);
+      // A password has a digit or a symbol, or mixes cases; plain words ("забыл") do not count.
+      const bool digit = std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+      const bool symbol = std::any_of(token.begin(), token.end(), [](char c) { return std::ispunct(static_cast<unsigned char>(c)) && c != '.' && c != '?' && c != '!'; });
+      const bool upper_inside = token.size() > 1 && std::any_of(token.begin() + 1, token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (token.size() >= 4 && (digit || symbol || upper_inside)) out.push_back({SecretKind::password, pos, end});
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view secret_kind_name(SecretKind kind) {
+  switch (kind) {
+    case SecretKind::password: return "password";
+    case SecretKind::sms_code: return "sms_code";
+    case SecretKind::card_number: return "card";
+    case SecretKind::snils: return "snils";
+    case SecretKind::passport: return "passport";
+  }
+  return "password";
+}
+
+std::vector<SecretSpan> find_secrets(std::string_view s) {
+  std::vector<SecretSpan> found;
+  for (const DigitRun& run : digit_runs(s)) {
+    const std::size_t n = run.digits.size();
+    const std::string before = lower_window(s, run.begin, kContextBytes);
+    if (n >= 13 && n <= 19 && luhn(run.digits)) {
+      found.push_back({SecretKind::card_number, run.begin, run.end});
+    } else if (n == 11 && (forms::snils::is_valid(run.digits) || mentions(before, {"снилс", "snils"}))) {
+      found.push_back({SecretKind::snils, run.begin, run.end});
+    } else if (n == 10 && (mentions(before, {"паспорт", "серия", "passport"}) ||
+                           run.groups == std::vector<std::size_t>{4, 6} ||
+                           run.groups == std::vector<std::size_t>{2, 2, 6})) {
+      found.push_back({SecretKind::passport, run.begin, run.end});
+    } else if (n >= 4 && n <= 8 && run.groups.size() == 1 &&
+               mentions(before, {"код", "code", "смс", "sms", "пароль из", "otp"})) {
+      found.push_back({SecretKind::sms_code, run.begin, run.end});
+    }
+  }
+  find_passwords(s, found);
+  std::sort(found.begin(), found.end(), [](const SecretSpan& a, const SecretSpan& b) { return a.begin < b.begin; });
+  std::vector<SecretSpan> merged;
+  for (const auto& f : found) {
+    if (!merged.empty() && f.begin < merged.back().end) continue;  // overlapping: keep the first
+    merged.push_back(f);
+  }
+  return merged;
+}
+
+std::string mask_secrets(std::string_view s, const std::vector<SecretSpan>& spans) {
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& span : spans) {
+    out.append(s.substr(pos, span.begin - pos));
+    out += "***";
+    pos = span.end;
+  }
+  out.append(s.substr(pos));
+  return out;
+}
+
+}  // namespace support::chat
