@@ -13,7 +13,9 @@ bool is_topic_id(const std::string& id) {
   if (dot == std::string::npos || dot == 0 || dot + 1 == id.size() || id.find('.', dot + 1) != std::string::npos) {
     return false;
   }
-  return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '.'; });
+  if (!(id[0] >= 'a' && id[0] <= 'z') || !(id[dot + 1] >= 'a' && id[dot + 1] <= 'z')) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'; });
 }
 
 i18n::MessagePattern read_pattern(ObjectReader& r, const std::string& key, const std::string& text,

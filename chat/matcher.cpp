@@ -21,6 +21,8 @@ constexpr double kAlternativeReading = 0.95;  // a re-read message must beat the
 // whole message, so a long polite message still finds its short example.
 constexpr double kRecallBias = 1.5;
 constexpr float kWeakWord = 0.5f;  // weight of a weak word (lexicon "weak") against its rarity
+constexpr std::size_t kWindowWords = 6;  // words (after stop words) in a stretch of a long message
+constexpr double kWindowFactor = 0.95;   // a stretch is slightly weaker evidence than the whole
 
 double f_beta(double precision, double recall) {
   const double b2 = kRecallBias * kRecallBias;
@@ -114,6 +116,15 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
   std::sort(sorted.begin(), sorted.end());
   index.unknown_weight = sorted.empty() ? 1.0f : sorted[sorted.size() / 2];
 
+  // The script most of its words are written in.
+  std::size_t latin = 0, cyrillic = 0;
+  for (const auto& name : feature_names) {
+    const LetterMix m = letters_of(name);
+    latin += m.latin;
+    cyrillic += m.cyrillic;
+  }
+  index.script = latin > cyrillic ? text::Script::latin : text::Script::cyrillic;
+
   index.postings.resize(index.idf.size());
   for (const Pending& p : pending) {
     const auto id = static_cast<std::uint32_t>(index.units.size());
@@ -126,11 +137,8 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
   }
 }
 
-std::vector<double> Matcher::score(const Index& index, std::u32string_view text) const {
-  std::vector<double> topic_scores(topic_ids_.size(), 0.0);
-  // The message's features with their weights; an unknown word adds only to its mass.
-  std::unordered_map<std::uint32_t, float> features;
-  float mass = 0;
+std::vector<Matcher::Resolved> Matcher::resolve(const Index& index, std::u32string_view text) const {
+  std::vector<Resolved> out;
   for (const Term& term : analyze(text, *index.language)) {
     auto known = index.feature_ids.find(term.feature);
     float factor = 1.0f;
@@ -141,35 +149,70 @@ std::vector<double> Matcher::score(const Index& index, std::u32string_view text)
         factor = kFuzzyWeight[hit->distance];
       }
     }
-    if (known == index.feature_ids.end()) {
+    if (known != index.feature_ids.end()) {
+      out.push_back({known->second, index.idf[known->second] * factor});
+    } else {
       // Numbers are details (an error code, "20 минут"), not the intent.
       const bool number = std::all_of(term.word.begin(), term.word.end(), text::is_ascii_digit);
-      if (!number) mass += index.unknown_weight;
+      out.push_back({-1, number ? 0.0f : index.unknown_weight});
+    }
+  }
+  return out;
+}
+
+void Matcher::score_span(const Index& index, const Resolved* begin, const Resolved* end, double factor,
+                         std::vector<double>& topic_scores) const {
+  // The span's features with their weights; an unknown word adds only to its mass.
+  std::unordered_map<std::uint32_t, float> features;
+  float mass = 0;
+  for (const Resolved* r = begin; r != end; ++r) {
+    if (r->feature < 0) {
+      mass += r->weight;
       continue;
     }
-    const float w = index.idf[known->second] * factor;
-    auto [it, inserted] = features.emplace(known->second, w);
+    auto [it, inserted] = features.emplace(static_cast<std::uint32_t>(r->feature), r->weight);
     if (inserted) {
-      mass += w;
-    } else if (w > it->second) {
-      mass += w - it->second;
-      it->second = w;
+      mass += r->weight;
+    } else if (r->weight > it->second) {
+      mass += r->weight - it->second;
+      it->second = r->weight;
     }
   }
-  if (features.empty() || mass <= 0) return topic_scores;
-
-  std::unordered_map<std::uint32_t, std::pair<float, float>> matched;  // unit -> (query side, unit side)
+  if (features.empty() || mass <= 0) return;
+  // Per-unit sums in flat arrays reused across calls (one set per thread):
+  // posting lists of common words run into the thousands on a large base.
+  thread_local std::vector<float> message_side, unit_side;
+  thread_local std::vector<std::uint32_t> touched;
+  if (message_side.size() < index.units.size()) {
+    message_side.resize(index.units.size(), 0.0f);
+    unit_side.resize(index.units.size(), 0.0f);
+  }
+  touched.clear();
   for (const auto& [f, w] : features) {
     for (std::uint32_t u : index.postings[f]) {
-      auto& m = matched[u];
-      m.first += w;
-      m.second += index.idf[f];
+      if (unit_side[u] == 0.0f) touched.push_back(u);
+      message_side[u] += w;
+      unit_side[u] += index.idf[f] > 0 ? index.idf[f] : 1e-6f;
     }
   }
-  for (const auto& [u, m] : matched) {
+  for (std::uint32_t u : touched) {
     const Unit& unit = index.units[u];
-    const double s = unit.scale * f_beta(m.first / mass, m.second / unit.mass);
+    const double s = factor * unit.scale * f_beta(message_side[u] / mass, unit_side[u] / unit.mass);
     topic_scores[unit.topic] = std::max(topic_scores[unit.topic], s);
+    message_side[u] = unit_side[u] = 0.0f;
+  }
+}
+
+std::vector<double> Matcher::score(const Index& index, std::u32string_view text) const {
+  std::vector<double> topic_scores(topic_ids_.size(), 0.0);
+  const std::vector<Resolved> words = resolve(index, text);
+  score_span(index, words.data(), words.data() + words.size(), 1.0, topic_scores);
+  // A long message states its problem somewhere in the middle: each stretch
+  // of a few words is judged on its own too.
+  if (words.size() > kWindowWords) {
+    for (std::size_t i = 0; i + kWindowWords <= words.size(); ++i) {
+      score_span(index, words.data() + i, words.data() + i + kWindowWords, kWindowFactor, topic_scores);
+    }
   }
   return topic_scores;
 }
@@ -211,8 +254,11 @@ MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::
     }
     candidates.push_back({Reading::keyboard_layout, &en->first, score(en->second, layout), kAlternativeReading});
   }
+  // The other language only for text in its script: English typed into a
+  // Russian page, never Cyrillic text against English content.
   for (const auto& [locale_name, index] : indices_) {
-    if (&index != &home->second) {
+    const bool same_script = index.script == text::Script::latin ? mix.latin > mix.cyrillic : mix.cyrillic > mix.latin;
+    if (&index != &home->second && same_script) {
       candidates.push_back({Reading::other_language, &locale_name, score(index, text), kAlternativeReading});
     }
   }

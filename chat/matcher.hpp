@@ -16,6 +16,7 @@
 
 #include "chat/fuzzy_vocabulary.hpp"
 #include "chat/knowledge_base.hpp"
+#include "text/chars.hpp"
 
 namespace support::chat {
 
@@ -58,12 +59,22 @@ class Matcher {
     FuzzyVocabulary vocabulary;                                    // surface words
     std::unordered_map<std::u32string, std::u32string> word_feature;  // surface word -> feature
     float unknown_weight = 1.0f;
+    text::Script script = text::Script::cyrillic;  // of most of its words
   };
 
   std::vector<std::string> topic_ids_;
   std::map<std::string, Index, std::less<>> indices_;
 
+  // One word of a message, resolved against an index.
+  struct Resolved {
+    std::int64_t feature;  // -1 when unknown
+    float weight;          // idf (reduced for a misspelling); the unknown weight, or 0 for a number
+  };
+
   void build(const KnowledgeBase& kb, const std::string& locale);
+  std::vector<Resolved> resolve(const Index& index, std::u32string_view text) const;
+  void score_span(const Index& index, const Resolved* begin, const Resolved* end, double factor,
+                  std::vector<double>& topic_scores) const;
   std::vector<double> score(const Index& index, std::u32string_view text) const;
 };
 

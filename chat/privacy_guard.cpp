@@ -79,10 +79,26 @@ bool mentions(const std::string& window, std::initializer_list<const char*> word
   return std::any_of(words.begin(), words.end(), [&](const char* w) { return window.find(w) != std::string::npos; });
 }
 
+// Lower case with every byte offset kept: a character whose lower case has
+// another UTF-8 length, and any invalid byte, stays as it is.
+std::string lower_in_place(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const auto d = text::decode_at(s, pos);
+    std::string lowered;
+    if (d.valid) text::append_utf8(lowered, text::to_lower(d.code_point));
+    out += lowered.size() == d.length ? lowered : std::string(s.substr(pos, d.length));
+    pos += d.length;
+  }
+  return out;
+}
+
 // The word after "пароль", "password" (and a colon, dash or "is"/"это"): what
 // someone types to give their password away.
 void find_passwords(std::string_view s, std::vector<SecretSpan>& out) {
-  const std::string lower = text::to_lower(s);
+  const std::string lower = lower_in_place(s);
   for (const char* cue : {"пароль", "password", "пасс", "парол"}) {
     for (std::size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
       std::size_t pos = at + std::string_view(cue).size();

@@ -1,0 +1,146 @@
+#define BOOST_TEST_MODULE matcher
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "tests/support/chat_fixture.hpp"
+
+using namespace support;
+using namespace support::chat;
+
+namespace {
+
+double threshold() { return test::knowledge_base().dialogue().min_confidence; }
+
+std::string answer(const std::string& text, const std::string& locale = "ru") {
+  const auto r = test::matcher().match(text, locale);
+  return r.ranked.empty() || r.top() < threshold() ? "none" : r.ranked.front().topic;
+}
+
+void expect(const std::vector<std::pair<std::string, std::string>>& cases, const std::string& locale = "ru") {
+  for (const auto& [text, topic] : cases) {
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(answer(text, locale) == topic); }
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(case_punctuation_and_yo) {
+  expect({{"НЕ МОГУ ВОЙТИ!!!", "access.login_error"},
+          {"не могу войти,,, помогите...", "access.login_error"},
+          {"учётная запись заблокирована", "access.account_locked"},
+          {"учетная запись заблокирована", "access.account_locked"}});
+}
+
+BOOST_AUTO_TEST_CASE(typos) {
+  expect({{"не магу вайти в кабинет", "access.login_error"},
+          {"забыл пороль", "access.password_reset"},
+          {"не приходит сообшение с кодом", "access.sms_code"},
+          {"восстоновить пароль", "access.password_reset"}});
+}
+
+BOOST_AUTO_TEST_CASE(slang_and_abbreviations) {
+  expect({{"учетку заблочили", "access.account_locked"},
+          {"смска не приходит", "access.sms_code"},
+          {"как получить эцп", "tech.digital_signature"},
+          {"где ближайший мфц", "contact.mfc"},
+          {"не могу зайти в лк", "access.login_error"}});
+}
+
+BOOST_AUTO_TEST_CASE(morphology) {
+  // войти / вхожу / входа; one stem or one concept.
+  expect({{"проблема со входом в кабинет", "access.login_error"},
+          {"вхожу а там ошибка", "access.login_error"},
+          {"заблокировали кабинет", "access.account_locked"},
+          {"блокировка кабинета", "access.account_locked"}});
+}
+
+BOOST_AUTO_TEST_CASE(wrong_keyboard_layout_and_transliteration) {
+  const auto layout = test::matcher().match("yt vjue djqnb", "ru");
+  BOOST_TEST(layout.ranked.front().topic == "access.login_error");
+  BOOST_TEST(reading_name(layout.reading) == "keyboard_layout");
+  const auto translit = test::matcher().match("ne mogu voyti v kabinet", "ru");
+  BOOST_TEST(translit.ranked.front().topic == "access.login_error");
+  BOOST_TEST(reading_name(translit.reading) == "transliteration");
+  expect({{"pf,sk gfhjkm", "access.password_reset"}, {"zabyl parol", "access.password_reset"}});
+}
+
+BOOST_AUTO_TEST_CASE(long_polite_messages) {
+  expect({{"Здравствуйте! Извините за беспокойство. Подскажите, пожалуйста, уже третий день пытаюсь оформить справку, "
+           "но у меня не приходит смс с кодом подтверждения, хотя телефон работает. Заранее большое спасибо!",
+           "access.sms_code"},
+          {"Добрый день. Я вышла замуж и сменила фамилию, подскажите как теперь изменить данные в профиле, спасибо",
+           "profile.change_personal_data"}});
+}
+
+BOOST_AUTO_TEST_CASE(english_matches_english_content) {
+  const auto r = test::matcher().match("I forgot my password", "en");
+  BOOST_TEST(r.ranked.front().topic == "access.password_reset");
+  BOOST_TEST(r.matched_locale == "en");
+  expect({{"can't log in", "access.login_error"}, {"talk to a human", "contact.chat_operator"},
+          {"my account was hacked", "security.suspicious_activity"}}, "en");
+}
+
+BOOST_AUTO_TEST_CASE(off_topic_gets_none) {
+  expect({{"какая погода завтра в москве", "none"}, {"расскажи анекдот", "none"}, {"купить билет на поезд", "none"},
+          {"asdkjh qwpeoiu zmxnb", "none"}, {"ааааааа", "none"}, {"12345", "none"}});
+  expect({{"what is the capital of France", "none"}}, "en");
+}
+
+BOOST_AUTO_TEST_CASE(results_are_ranked_and_bounded) {
+  const auto r = test::matcher().match("пароль", "ru", 3);
+  BOOST_TEST(r.ranked.size() <= 3u);
+  for (std::size_t i = 1; i < r.ranked.size(); ++i) BOOST_TEST(r.ranked[i - 1].confidence >= r.ranked[i].confidence);
+  for (const auto& s : r.ranked) BOOST_TEST((s.confidence > 0 && s.confidence <= 1));
+}
+
+BOOST_AUTO_TEST_CASE(hostile_messages) {
+  BOOST_TEST(test::matcher().match("", "ru").ranked.empty());
+  BOOST_TEST(test::matcher().match("\xff\xfe\xfd", "ru").ranked.empty());
+  BOOST_TEST(test::matcher().match(std::string("\0\0\0", 3), "ru").ranked.empty());
+  BOOST_TEST(test::matcher().match("🙂🙂🙂", "ru").ranked.empty());
+  BOOST_TEST(answer("не приходит 🙂 смс с кодом 🙏") == "access.sms_code");
+  // A megabyte: read up to its first words, no hang, no crash.
+  std::string huge;
+  while (huge.size() < 1024 * 1024) huge += "не приходит смс с кодом ";
+  BOOST_TEST(answer(huge) == "access.sms_code");
+  BOOST_TEST(test::matcher().match(std::string(1024 * 1024, 'x'), "ru").ranked.empty());
+  // Unknown locale: the default index, never a crash.
+  BOOST_TEST(!test::matcher().match("не могу войти", "xx").ranked.empty());
+}
+
+// Accuracy on labelled sets that are not part of the knowledge base. A
+// regression guard: the figures themselves are reported by `supportctl eval`.
+BOOST_AUTO_TEST_CASE(accuracy_on_held_out_sets) {
+  for (const char* file : {"chat/eval/queries-holdout.tsv", "chat/eval/queries-holdout-b.tsv"}) {
+    std::ifstream in(std::string(SUPPORT_SOURCE_DIR) + "/" + file);
+    std::string line;
+    std::getline(in, line);
+    std::size_t real = 0, top1 = 0, top3 = 0, none = 0, none_right = 0;
+    while (std::getline(in, line)) {
+      std::istringstream cells(line);
+      std::string topic, locale, query;
+      std::getline(cells, topic, '\t');
+      std::getline(cells, locale, '\t');
+      std::getline(cells, query);
+      const auto r = test::matcher().match(query, locale);
+      const bool confident = !r.ranked.empty() && r.top() >= threshold();
+      if (topic == "none") {
+        ++none;
+        none_right += !confident;
+        continue;
+      }
+      ++real;
+      top1 += confident && r.ranked.front().topic == topic;
+      for (std::size_t i = 0; i < r.ranked.size() && i < 3; ++i) {
+        if (r.ranked[i].topic == topic && r.ranked[i].confidence >= threshold()) ++top3;
+      }
+    }
+    BOOST_TEST_CONTEXT(file) {
+      BOOST_TEST(static_cast<double>(top1) / static_cast<double>(real) >= 0.90);
+      BOOST_TEST(static_cast<double>(top3) / static_cast<double>(real) >= 0.96);
+      BOOST_TEST(static_cast<double>(none_right) / static_cast<double>(none) >= 0.90);
+    }
+  }
+}

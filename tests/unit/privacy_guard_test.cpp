@@ -1,0 +1,65 @@
+#define BOOST_TEST_MODULE privacy_guard
+#include <boost/test/unit_test.hpp>
+
+#include "chat/privacy_guard.hpp"
+
+using namespace support::chat;
+
+namespace {
+std::vector<std::string> kinds(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& s : find_secrets(text)) out.emplace_back(secret_kind_name(s.kind));
+  return out;
+}
+using K = std::vector<std::string>;
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(card_numbers_pass_luhn) {
+  BOOST_TEST(kinds("моя карта 4276 1600 1234 5675") == K({"card"}));
+  BOOST_TEST(kinds("карта 4276-1600-1234-5675") == K({"card"}));
+  BOOST_TEST(kinds("4276160012345675") == K({"card"}));
+  BOOST_TEST(kinds("номер заявления 4276160012345674").empty());  // fails Luhn
+}
+
+BOOST_AUTO_TEST_CASE(snils_and_passport) {
+  BOOST_TEST(kinds("мой снилс 112-233-445 95") == K({"snils"}));
+  BOOST_TEST(kinds("11223344595") == K({"snils"}));          // valid checksum
+  BOOST_TEST(kinds("номер 11223344596").empty());              // invalid, no context
+  BOOST_TEST(kinds("СНИЛС 11223344596") == K({"snils"}));      // the context says so
+  BOOST_TEST(kinds("паспорт 4508 123456") == K({"passport"}));
+  BOOST_TEST(kinds("45 08 123456") == K({"passport"}));
+  BOOST_TEST(kinds("серия и номер 4508123456") == K({"passport"}));
+  BOOST_TEST(kinds("номер заявления 4508123456").empty());
+}
+
+BOOST_AUTO_TEST_CASE(sms_codes_need_their_context) {
+  BOOST_TEST(kinds("пришел код 482913 что дальше") == K({"sms_code"}));
+  BOOST_TEST(kinds("code 4829") == K({"sms_code"}));
+  BOOST_TEST(kinds("ошибка 500 на сайте").empty());
+  BOOST_TEST(kinds("в 2026 году").empty());
+  BOOST_TEST(kinds("смс код не пришел").empty());
+}
+
+BOOST_AUTO_TEST_CASE(passwords_after_their_cue) {
+  BOOST_TEST(kinds("пароль: Qwerty123!") == K({"password"}));
+  BOOST_TEST(kinds("мой пароль это abc12345") == K({"password"}));
+  BOOST_TEST(kinds("my password is Secret#1") == K({"password"}));
+  BOOST_TEST(kinds("забыл пароль от кабинета").empty());
+  BOOST_TEST(kinds("пароль не подходит").empty());
+}
+
+BOOST_AUTO_TEST_CASE(masking) {
+  const std::string text = "пароль: Qwerty123! и карта 4276 1600 1234 5675, снилс 112-233-445 95";
+  BOOST_TEST(mask_secrets(text, find_secrets(text)) == "пароль: *** и карта ***, снилс ***");
+  BOOST_TEST(mask_secrets("нет секретов", find_secrets("нет секретов")) == "нет секретов");
+}
+
+BOOST_AUTO_TEST_CASE(any_input_is_safe) {
+  BOOST_TEST(find_secrets("").empty());
+  BOOST_TEST(find_secrets("\xff\xfe пароль \xff").empty());
+  std::string digits(1024 * 1024, '7');
+  BOOST_TEST(find_secrets(digits).empty());  // one run of a million digits: no card, no hang
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "код 1234 ";
+  BOOST_TEST(find_secrets(many).size() == 20000u);
+}
