@@ -175,7 +175,8 @@ Loaded<KnowledgeBase> KnowledgeBase::load(const DataFiles& files, const forms::F
         }
       }
     }
-    for (const auto& [area, service] : kb.dialogue_.phone_service_by_area) {
+    for (const auto& [area, service_id] : kb.dialogue_.phone_service_by_area) {
+      const std::string& service = service_id;  // C++17 lambdas cannot capture structured bindings
       const auto& periods = kb.channels_.phone_periods();
       const bool offered = std::any_of(periods.begin(), periods.end(), [&](const PhonePeriod& p) {
         return std::find(p.services.begin(), p.services.end(), service) != p.services.end();

@@ -17,5 +17,8 @@ show validate inn 7707083894
 show --locale ru validate snils "112-233-445 96"
 show --locale en validate phone "8 916 123"
 show password "P@ssw0rd"
+show match "не магу вайти в личный кабинет"
+show match "yt ghb[jlbn cvc"
+show --locale en match "I forgot my password"
 show --now "$now" validate-form feedback forms/examples/feedback.json
 show --now "$now" --locale ru validate-form feedback forms/examples/feedback-with-mistakes.json

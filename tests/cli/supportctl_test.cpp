@@ -248,3 +248,68 @@ BOOST_AUTO_TEST_CASE(unknown_locale_is_a_usage_error) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(chat_commands)
+
+BOOST_AUTO_TEST_CASE(match_prints_the_documented_object) {
+  const auto r = ctl("match " + shell_quote("не магу вайти"));
+  BOOST_TEST(r.exit_code == 0);
+  const json j = json::parse(r.out);
+  BOOST_TEST(j["query"] == "не магу вайти");
+  BOOST_TEST(j["locale"] == "ru");
+  BOOST_TEST(j["answer"] == "access.login_error");
+  BOOST_TEST(j["results"].size() <= 5u);
+  BOOST_TEST(j["results"][0]["topic"] == "access.login_error");
+  BOOST_TEST(j["results"][0]["confidence"].is_number());
+  BOOST_TEST(r.out.find("\"query\"") < r.out.find("\"answer\""));
+  BOOST_TEST(json::parse(ctl("match " + shell_quote("расскажи анекдот")).out)["answer"] == "none");
+  BOOST_TEST(json::parse(ctl("--locale en match " + shell_quote("I forgot my password")).out)["locale"] == "en");
+}
+
+BOOST_AUTO_TEST_CASE(match_batch_reads_locale_tab_text) {
+  const auto r = ctl("match", "ru\tзабыл пароль\nen\tpayment failed\nde\tне могу войти\nбез табуляции смс не приходит\n");
+  BOOST_TEST(r.exit_code == 0);
+  const auto lines = json_lines(r.out);
+  BOOST_TEST_REQUIRE(lines.size() == 4u);
+  BOOST_TEST(lines[0]["answer"] == "access.password_reset");
+  BOOST_TEST(lines[1]["locale"] == "en");
+  BOOST_TEST(lines[1]["answer"] == "payment.error");
+  BOOST_TEST(lines[2]["locale"] == "ru");  // unsupported locale: the default
+  BOOST_TEST(lines[3]["answer"] == "access.sms_code");
+}
+
+BOOST_AUTO_TEST_CASE(eval_reports_accuracy_and_latency) {
+  const std::string tsv = write_temp_file("eval.tsv",
+                                          "topic\tlocale\tquery\naccess.password_reset\tru\tзабыл пароль\n"
+                                          "access.sms_code\tru\tне приходит смс\nnone\tru\tрецепт борща\n"
+                                          "contact.mfc\tru\tзабыл пароль\n");
+  const auto r = ctl("eval " + shell_quote(tsv));
+  BOOST_TEST(r.exit_code == 0);
+  const json j = json::parse(r.out);
+  BOOST_TEST(j["rows"] == 4);
+  BOOST_TEST(j["top1_accuracy"] == 0.667);  // two of three real rows
+  BOOST_TEST(j["none_correct"] == 1.0);
+  BOOST_TEST(j["questions_answered_none"] == 0.0);
+  BOOST_TEST(j["latency_p99_us"].get<double>() > 0);
+  const json v = json::parse(ctl("eval " + shell_quote(tsv) + " --verbose 1").out);
+  BOOST_TEST(v["misses"].size() == 1u);
+  BOOST_TEST(v["misses"][0]["expected"] == "contact.mfc");
+  BOOST_TEST(ctl("eval " + shell_quote(write_temp_file("bad.tsv", "a\tb\n"))).exit_code == 2);
+  BOOST_TEST(ctl("eval /nonexistent.tsv").exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(chat_runs_a_conversation) {
+  const auto r = ctl("--now 2026-11-23T12:00 --state 1 chat", "не приходит смс, код 4829\n/helped:no\n");
+  BOOST_TEST(r.exit_code == 0);
+  const auto lines = json_lines(r.out);
+  BOOST_TEST_REQUIRE(lines.size() == 4u);
+  BOOST_TEST(lines[0]["kind"] == "greeting");
+  BOOST_TEST(lines[1]["topic"] == "access.sms_code");
+  BOOST_TEST(lines[1]["privacy_warning"] == "sms_code");
+  BOOST_TEST(lines[2]["kind"] == "escalation");
+  BOOST_TEST(lines[2]["form"]["topic"] == "access.sms_code");
+  BOOST_TEST(lines[3]["transcript"][0]["from"] == "bot");  // the greeting
+  BOOST_TEST(lines[3]["transcript"][1]["text"] == "не приходит смс, код ***");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
