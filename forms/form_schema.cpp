@@ -90,7 +90,44 @@ FieldSpec read_field(ObjectReader& r, const attachment::Rules& rules) {
   return f;
 }
 
+void read_priority(ObjectReader p, FormSchema& s) {
+  {
+    const std::string default_priority = p.string("default");
+    if (default_priority == "urgent") s.priority.default_priority = Priority::urgent;
+    else if (default_priority == "complex") s.priority.default_priority = Priority::complex;
+    else if (default_priority != "standard") p.fail("default", "expected standard, urgent or complex");
+    const auto& when = p.has("urgent_when") ? p.required("urgent_when") : nlohmann::json::array();
+    if (!when.is_array()) p.fail("urgent_when", "expected an array");
+    for (std::size_t i = 0; i < when.size(); ++i) {
+      ObjectReader w = p.element(when, "urgent_when", i);
+      const std::string field = w.string("field");
+      const FieldSpec* f = s.field(field);
+      if (!f || (f->type != FieldType::choice && f->type != FieldType::multi_choice)) {
+        w.fail("field", "\"" + field + "\" is not a choice field of this form");
+      }
+      auto values = w.strings("values");
+      for (std::size_t v = 0; v < values.size(); ++v) {
+        if (std::find(f->options.begin(), f->options.end(), values[v]) == f->options.end()) {
+          w.fail_item("values", v, "\"" + values[v] + "\" is not an option of " + field);
+        }
+      }
+      w.finish();
+      s.priority.urgent_when.emplace_back(field, std::move(values));
+    }
+    p.finish();
+  }
+}
+
 }  // namespace
+
+std::string_view priority_name(Priority p) {
+  switch (p) {
+    case Priority::standard: return "standard";
+    case Priority::urgent: return "urgent";
+    case Priority::complex: return "complex";
+  }
+  return "standard";
+}
 
 std::string_view field_type_name(FieldType type) {
   for (const auto& [t, name] : kTypeNames) {
@@ -124,9 +161,11 @@ Loaded<FormSchema> FormSchema::load(std::string_view json, const std::string& fi
       if (s.field(f.name)) fr.fail("name", "duplicate field \"" + f.name + "\"");
       s.fields.push_back(std::move(f));
     }
+    if (r.has("priority")) read_priority(r.object("priority"), s);
     r.finish();
     return s;
   });
 }
+
 
 }  // namespace support::forms

@@ -37,10 +37,20 @@ struct FieldSpec {
   std::optional<attachment::Profile> profile;  // attachments
 };
 
+enum class Priority { standard, urgent, complex };
+std::string_view priority_name(Priority p);
+
+// When a request of this form is urgent: always, or when a choice field holds one of some values.
+struct PriorityRule {
+  Priority default_priority = Priority::standard;
+  std::vector<std::pair<std::string, std::vector<std::string>>> urgent_when;  // field -> values
+};
+
 struct FormSchema {
   std::string id;
   int version = 1;
   std::string request_type;  // what packaging puts into the request
+  PriorityRule priority;
   std::vector<FieldSpec> fields;
 
   const FieldSpec* field(std::string_view name) const;

@@ -30,8 +30,10 @@ struct Split {
 };
 
 // Finds an extension marker after the first digit; everything before it is
-// the number.
+// the number. The canonical ";ext=" of a validated value counts as a marker.
 Split split_extension(std::u32string_view s) {
+  constexpr std::u32string_view kCanonical = U";ext=";
+  if (const auto at = s.find(kCanonical); at != std::u32string_view::npos) return {at, at + kCanonical.size(), true};
   bool seen_digit = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char32_t raw = s[i];

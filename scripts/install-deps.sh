@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config gzip
-  nlohmann-json3-dev libboost-test-dev
+  nlohmann-json3-dev libboost-test-dev libcpp-httplib-dev libsqlite3-dev libssl-dev
   emscripten binaryen nodejs
 )
 

@@ -27,6 +27,33 @@ std::set<std::string> keys_of(const Catalog& c) {
   return out;
 }
 
+// The source without its comments: a key in a comment is not a use.
+std::string without_comments(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '"' || c == '\'') {  // a literal, escapes included
+      const char quote = c;
+      out += c;
+      for (++i; i < s.size() && s[i] != quote && s[i] != '\n'; ++i) {
+        out += s[i];
+        if (s[i] == '\\' && i + 1 < s.size()) out += s[++i];
+      }
+      if (i < s.size()) out += s[i];
+    } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '/') {
+      while (i < s.size() && s[i] != '\n') ++i;
+      out += '\n';
+    } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
+      const auto end = s.find("*/", i + 2);
+      i = end == std::string::npos ? s.size() : end + 1;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // String literals in the product's own sources (not tests, not build output).
 std::set<std::string> literals_matching(const std::regex& pattern) {
   std::set<std::string> found;
@@ -40,7 +67,7 @@ std::set<std::string> literals_matching(const std::regex& pattern) {
       std::ifstream in(entry.path());
       std::stringstream text;
       text << in.rdbuf();
-      const std::string s = text.str();
+      const std::string s = without_comments(text.str());
       for (std::sregex_iterator it(s.begin(), s.end(), pattern), end; it != end; ++it) found.insert((*it)[1]);
     }
   }
@@ -51,7 +78,8 @@ std::set<std::string> literals_matching(const std::regex& pattern) {
 Args sample_args(const std::string& code) {
   Args args = {{"min", "8"},         {"max", "64"},        {"actual", "9"},      {"character", "%"},
                {"expected", "individual"}, {"code", "123"}, {"type", "pdf"},      {"allowed", "PDF, JPEG, PNG"},
-               {"extension", "exe"}, {"mime", "image/png"}, {"size", "6291456"}, {"specials", "!#$"}};
+               {"extension", "exe"}, {"mime", "image/png"}, {"size", "6291456"}, {"specials", "!#$"},
+               {"field", "platform"}, {"path", "client.platform"}};
   if (code == "date.future") args[1].second = "2026-11-21";
   if (code == "date.too_early") args[0].second = "1900-01-01";
   if (code == "datetime.future") args[1].second = "2026-11-21T14:30:00+03:00";
@@ -79,7 +107,7 @@ BOOST_AUTO_TEST_CASE(arguments_are_the_same_in_both_languages) {
 
 BOOST_AUTO_TEST_CASE(every_error_code_in_the_code_has_message_and_hint) {
   const std::regex code_literal(
-      R"re("((?:input|snils|inn|ogrn|ogrnip|passport|phone|email|name|date|datetime|text|reference|attachment|password|form)\.[a-z_]+)")re");
+      R"re("((?:input|snils|inn|ogrn|ogrnip|passport|phone|email|name|date|datetime|text|reference|attachment|password|form|package|request)\.[a-z_]+)")re");
   const auto codes = literals_matching(code_literal);
   BOOST_TEST(codes.size() > 90u);  // the scan really found the sources
   for (const auto& locale : messages().locales()) {
@@ -93,7 +121,7 @@ BOOST_AUTO_TEST_CASE(every_error_code_in_the_code_has_message_and_hint) {
 }
 
 BOOST_AUTO_TEST_CASE(every_key_in_the_code_is_in_every_catalog) {
-  const std::regex key_literal(R"re("((?:forms|schema|status|ui|format|chat)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)")re");
+  const std::regex key_literal(R"re("((?:forms|schema|status|ui|format|chat|mail|api)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)")re");
   const auto keys = literals_matching(key_literal);
   BOOST_TEST(!keys.empty());
   for (const auto& locale : messages().locales()) {

@@ -42,6 +42,8 @@ BOOST_AUTO_TEST_CASE(extensions) {
   BOOST_TEST(value_of(phone::validate("+7 495 783-34-34 #99")) == "+74957833434;ext=99");
   BOOST_TEST(code_of(phone::validate("+7 495 783-34-34 доб.")) == "phone.extension");
   BOOST_TEST(code_of(phone::validate("+7 495 783-34-34 доб. 1234567")) == "phone.extension");
+  // A validated value validates again to itself.
+  BOOST_TEST(value_of(phone::validate("+74957833434;ext=123")) == "+74957833434;ext=123");
   const auto n = phone::split("+74957833434;ext=123");
   BOOST_TEST(n.e164 == "+74957833434");
   BOOST_TEST(n.extension == "123");
