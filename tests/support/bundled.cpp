@@ -24,4 +24,10 @@ const i18n::Messages& messages() {
   return m;
 }
 
+std::string bundled_text(const std::string& path) {
+  const auto f = bundle::file(path);
+  if (!f) throw std::runtime_error("not bundled: " + path);
+  return std::string(*f);
+}
+
 }  // namespace support::test
