@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds, and shows supportctl at work
-# on example values and forms.
+# The main job: installs what is missing, builds, shows supportctl at work on
+# example values and forms, then runs the reference portal API server on
+# http://127.0.0.1:8080 until Ctrl-C (database ./support-demo.db).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -22,3 +23,6 @@ show match "yt ghb[jlbn cvc"
 show --locale en match "I forgot my password"
 show --now "$now" validate-form feedback forms/examples/feedback.json
 show --now "$now" --locale ru validate-form feedback forms/examples/feedback-with-mistakes.json
+
+echo "Starting the reference API server (OpenAPI: /api/v1/openapi.json); Ctrl-C stops it."
+exec build/native/demo/support-api --port "${PORT:-8080}" --db "${DB:-support-demo.db}" --demo-step 60
