@@ -94,8 +94,9 @@ std::string page_path(std::string_view url) {
 Priority priority_of(const FormSchema& schema, const json& values, const std::string& topic,
                      const std::set<std::string>& urgent_topics) {
   if (urgent_topics.count(topic)) return Priority::urgent;
-  for (const auto& [field, urgent_values] : schema.priority.urgent_when) {
-    const auto it = values.find(field);
+  for (const auto& rule : schema.priority.urgent_when) {
+    const std::vector<std::string>& urgent_values = rule.second;
+    const auto it = values.find(rule.first);
     if (it == values.end()) continue;
     const auto matches = [&](const json& v) {
       return v.is_string() && std::find(urgent_values.begin(), urgent_values.end(), v.get<std::string>()) != urgent_values.end();
@@ -204,7 +205,8 @@ class Reader {
     const auto it = parent.find(key);
     if (it == parent.end() || it->is_null()) return nullptr;
     if (!it->is_object()) return fail(path + key);
-    for (const auto& [k, _] : it->items()) {
+    for (const auto& item : it->items()) {
+      const std::string& k = item.key();
       if (allowed.size() && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
         return fail(path + key + "." + k);
       }
