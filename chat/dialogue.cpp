@@ -10,6 +10,8 @@ namespace support::chat {
 
 namespace {
 
+constexpr const char* kDefaultForm = "feedback";  // when no topic names its own form
+
 bool default_day_off(const Date& d) { return weekday(d) >= 5; }
 
 // Valid UTF-8 without control characters, cut at a character boundary.
@@ -202,14 +204,19 @@ void DialogueEngine::add_phone_status(Reply& r, const ConversationState& state, 
   }
 }
 
+FormSuggestion DialogueEngine::form_for(const ConversationState& state) const {
+  const Topic* topic = kb_.topic(state.topic);
+  const FormLink link = topic && topic->form ? *topic->form : FormLink{kDefaultForm, ""};
+  return {link.schema, link.request_type, state.topic, topic && topic->urgent};
+}
+
 Reply DialogueEngine::escalation(ConversationState& state, const DialogueContext& ctx) const {
   Reply r;
   r.kind = "escalation";
   r.topic = state.topic;
   r.messages.push_back(text(state, "chat.escalation.intro"));
   const Topic* topic = kb_.topic(state.topic);
-  const FormLink link = topic && topic->form ? *topic->form : FormLink{"feedback", ""};
-  r.form = FormSuggestion{link.schema, link.request_type, state.topic, topic && topic->urgent};
+  r.form = form_for(state);
   r.buttons.push_back({"form", text(state, "chat.button.form")});
   if (!topic || topic->offer_operator) add_operator_status(r, state, ctx);
   add_phone_status(r, state, ctx);
@@ -314,9 +321,7 @@ Reply DialogueEngine::on_button(ConversationState& state, std::string_view actio
       r.messages = {text(state, "chat.operator.connecting")};
     } else {
       r.buttons.push_back({"form", text(state, "chat.button.form")});
-      const Topic* topic = kb_.topic(state.topic);
-      const FormLink link = topic && topic->form ? *topic->form : FormLink{"feedback", ""};
-      r.form = FormSuggestion{link.schema, link.request_type, state.topic, topic && topic->urgent};
+      r.form = form_for(state);
     }
     finish(state, r);
     return r;
@@ -325,9 +330,7 @@ Reply DialogueEngine::on_button(ConversationState& state, std::string_view actio
     Reply r;
     r.kind = "form";
     r.topic = state.topic;
-    const Topic* topic = kb_.topic(state.topic);
-    const FormLink link = topic && topic->form ? *topic->form : FormLink{"feedback", ""};
-    r.form = FormSuggestion{link.schema, link.request_type, state.topic, topic && topic->urgent};
+    r.form = form_for(state);
     r.messages.push_back(text(state, "chat.form.opening"));
     finish(state, r);
     return r;

@@ -84,6 +84,8 @@ class DialogueEngine {
   std::string render(const ConversationState& s, const i18n::MessagePattern& pattern) const;
   Reply greeting(ConversationState& state, std::string kind) const;
   Reply escalation(ConversationState& state, const DialogueContext& context) const;
+  // The form to offer: the topic's own, pre-filled with it, or the feedback form.
+  FormSuggestion form_for(const ConversationState& state) const;
   void add_operator_status(Reply& reply, const ConversationState& state, const DialogueContext& context) const;
   void add_phone_status(Reply& reply, const ConversationState& state, const DialogueContext& context) const;
   void finish(ConversationState& state, const Reply& reply) const;

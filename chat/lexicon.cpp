@@ -2,6 +2,7 @@
 
 #include "chat/stemmer.hpp"
 #include "chat/text_analyzer.hpp"
+#include "text/utf8.hpp"
 
 namespace support::chat {
 
@@ -15,15 +16,15 @@ Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::stri
       ObjectReader r = root.object(locale);
       Language& lang = lexicon.languages_[locale];
       for (const auto& w : r.strings("stopwords")) {
-        const auto words = split_words(to_u32(w));
+        const auto words = split_words(text::to_u32(w));
         if (words.size() != 1) r.fail("stopwords", "\"" + w + "\" is not a single word");
         lang.stopwords.insert(words[0]);
       }
       ObjectReader replacements = r.object("replacements");
       for (const auto& item : doc.at(locale).at("replacements").items()) {
         if (!item.value().is_string()) replacements.fail(item.key(), "expected a string");
-        const auto from = split_words(to_u32(item.key()));
-        auto to = split_words(to_u32(item.value().get<std::string>()));
+        const auto from = split_words(text::to_u32(item.key()));
+        auto to = split_words(text::to_u32(item.value().get<std::string>()));
         replacements.allow(item.key());
         // "e-mail" is one word to the tokenizer; "sign in" two.
         if (from.empty() || from.size() > 2) replacements.fail(item.key(), "replace one word or a two-word phrase");
@@ -44,7 +45,7 @@ Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::stri
         for (std::size_t i = 0; i < groups[g].size(); ++i) {
           const std::string gs = std::to_string(g), is = std::to_string(i);
           if (!groups[g][i].is_string()) r.fail_at({"synonyms", gs, is}, "expected a word");
-          const auto words = split_words(to_u32(groups[g][i].get<std::string>()));
+          const auto words = split_words(text::to_u32(groups[g][i].get<std::string>()));
           if (words.size() != 1) r.fail_at({"synonyms", gs, is}, "synonyms are single words; use replacements for phrases");
           const std::u32string s = stem(words[0]);
           if (concept_id.empty()) concept_id = s;
@@ -55,7 +56,7 @@ Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::stri
         }
       }
       for (const auto& w : r.strings_or_empty("weak")) {
-        const auto words = split_words(to_u32(w));
+        const auto words = split_words(text::to_u32(w));
         if (words.size() != 1) r.fail("weak", "\"" + w + "\" is not a single word");
         lang.weak.insert(feature_of(lang, words[0]));
       }

@@ -9,6 +9,7 @@
 #include "text/chars.hpp"
 #include "text/keyboard.hpp"
 #include "text/translit.hpp"
+#include "text/utf8.hpp"
 
 namespace support::chat {
 
@@ -92,10 +93,10 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
 
   for (std::uint32_t t = 0; t < kb.topics().size(); ++t) {
     const TopicText& text = kb.topics()[t].in(locale);
-    add_unit(t, to_u32(text.title), 1.0f);
-    for (const auto& e : text.examples) add_unit(t, to_u32(e), 1.0f);
+    add_unit(t, text::to_u32(text.title), 1.0f);
+    for (const auto& e : text.examples) add_unit(t, text::to_u32(e), 1.0f);
     std::u32string keywords;
-    for (const auto& k : text.keywords) keywords += to_u32(k) + U" ";
+    for (const auto& k : text.keywords) keywords += text::to_u32(k) + U" ";
     if (!keywords.empty()) add_unit(t, keywords, kKeywordScale);
   }
   // Lexicon words are known words too, so typos of them are recognised.
@@ -223,7 +224,7 @@ MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::
   if (home == indices_.end()) home = indices_.begin();
   if (home == indices_.end()) return result;
 
-  const std::u32string text = to_u32(utf8, 16 * 1024);
+  const std::u32string text = text::to_u32(utf8, 16 * 1024);
   struct Candidate {
     Reading reading;
     const std::string* locale;

@@ -11,17 +11,6 @@ bool is_word_char(char32_t c) { return text::is_letter(c) || text::is_ascii_digi
 bool is_inner_joiner(char32_t c) { return c == U'-' || c == U'\'' || c == 0x2019; }
 }  // namespace
 
-std::u32string to_u32(std::string_view utf8, std::size_t max_code_points) {
-  std::u32string out;
-  std::size_t pos = 0;
-  while (pos < utf8.size() && out.size() < max_code_points) {
-    const auto d = text::decode_at(utf8, pos);
-    out += d.code_point;
-    pos += d.length;
-  }
-  return out;
-}
-
 std::vector<std::u32string> split_words(std::u32string_view s, std::size_t max_words) {
   std::vector<std::u32string> words;
   std::u32string current;

@@ -21,8 +21,6 @@ struct Term {
 // kept ("e-mail", "can't"); lower case, ё folded. At most `max_words`.
 std::vector<std::u32string> split_words(std::u32string_view text, std::size_t max_words = 256);
 
-std::u32string to_u32(std::string_view utf8, std::size_t max_code_points = 64 * 1024);
-
 // The feature of one word (no replacement, no stop-word check).
 std::u32string feature_of(const Lexicon::Language& language, const std::u32string& word);
 

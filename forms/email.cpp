@@ -95,8 +95,7 @@ std::u32string_view trim(std::u32string_view s) {
 
 Parsed parse(std::string_view text_in) {
   if (auto issue = check_input(text_in, {512})) return {{}, Result::invalid(std::move(*issue))};
-  std::u32string decoded;
-  text::for_each_code_point(text_in, [&](char32_t cp, std::size_t, std::size_t) { decoded += cp; });
+  const std::u32string decoded = text::to_u32(text_in);
   const std::u32string_view s = trim(decoded);
   if (s.empty()) return fail("input.empty");
   if (std::any_of(s.begin(), s.end(), text::is_space)) return fail("email.space");

@@ -346,17 +346,6 @@ void match_personal(const std::u32string& lower, const std::u32string& original,
   }
 }
 
-std::u32string decode(std::string_view s, std::size_t max_code_points) {
-  std::u32string out;
-  std::size_t pos = 0;
-  while (pos < s.size() && out.size() < max_code_points) {
-    const auto d = text::decode_at(s, pos);
-    out += d.code_point;
-    pos += d.length;
-  }
-  return out;
-}
-
 std::u32string folded(const std::u32string& s) {
   std::u32string out(s);
   for (auto& c : out) c = fold(c);
@@ -371,7 +360,7 @@ std::vector<std::u32string> user_tokens(const UserInfo& user) {
   };
   // Names: as written, transliterated both ways, and typed in the wrong layout.
   std::u32string word;
-  const std::u32string name = folded(decode(user.full_name, 256)) + U" ";
+  const std::u32string name = folded(text::to_u32(user.full_name, 256)) + U" ";
   for (char32_t c : name) {
     if (text::is_letter(c)) {
       word += c;
@@ -395,18 +384,18 @@ std::vector<std::u32string> user_tokens(const UserInfo& user) {
     const std::string dd = pad(d->day, 2), mm = pad(d->month, 2), yyyy = pad(d->year, 4);
     const std::string yy = yyyy.substr(2);
     for (const std::string& t : {yyyy, dd + mm + yyyy, dd + mm + yy, yyyy + mm + dd, dd + mm, dd + "." + mm + "." + yyyy}) {
-      push(decode(t, 16), 4);
+      push(text::to_u32(t, 16), 4);
     }
   }
   const Result phone_result = phone::validate(user.phone);
   if (phone_result.ok()) {
     const std::string national = phone::split(phone_result.value).e164.substr(2);  // 10 digits
-    push(decode(national, 16), 4);
-    push(decode("8" + national, 16), 4);
-    push(decode(national.substr(3), 16), 4);  // the local 7 digits
-    push(decode(national.substr(6), 16), 4);  // the last four
+    push(text::to_u32(national, 16), 4);
+    push(text::to_u32("8" + national, 16), 4);
+    push(text::to_u32(national.substr(3), 16), 4);  // the local 7 digits
+    push(text::to_u32(national.substr(6), 16), 4);  // the last four
   }
-  const std::u32string email = folded(decode(user.email, 256));
+  const std::u32string email = folded(text::to_u32(user.email, 256));
   const std::size_t at = email.find(U'@');
   if (at != std::u32string::npos) {
     const std::u32string local = email.substr(0, at);
@@ -466,7 +455,7 @@ Loaded<StrengthEstimator> StrengthEstimator::load(std::string_view dictionary_js
     auto insert_list = [&](const char* key, WordList list) {
       const auto words = r.strings(key);
       for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::u32string w = folded(decode(words[i], 256));
+        const std::u32string w = folded(text::to_u32(words[i], 256));
         if (w.empty()) r.fail_item(key, i, "empty word");
         const auto rank = static_cast<std::uint32_t>(i + 1);
         e.words_.insert(w, list, rank);
@@ -574,7 +563,7 @@ double StrengthEstimator::estimate_log10(const std::u32string& password) const {
 
 Strength StrengthEstimator::estimate(std::string_view password, const UserInfo& user) const {
   Strength s;
-  const std::u32string original = decode(password, kMaxAnalysed);
+  const std::u32string original = text::to_u32(password, kMaxAnalysed);
   const bool has_user = !user.full_name.empty() || !user.birth_date.empty() || !user.phone.empty() || !user.email.empty();
   const Analysis a = analyse(original, has_user ? user_tokens(user) : std::vector<std::u32string>{});
   s.log10_guesses = a.log10_guesses;

@@ -75,4 +75,15 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
+std::u32string to_u32(std::string_view s, std::size_t max_code_points) {
+  std::u32string out;
+  std::size_t pos = 0;
+  while (pos < s.size() && out.size() < max_code_points) {
+    const Decoded d = decode_at(s, pos);
+    out += d.code_point;
+    pos += d.length;
+  }
+  return out;
+}
+
 }  // namespace support::text
