@@ -67,9 +67,8 @@ bool Schedule::open_at(int weekday, int minute) const {
 
 Loaded<Channels> Channels::load(std::string_view json, const std::string& file) {
   return load_config<Channels>([&] {
-    const auto doc = parse_config(json, file);
-    ObjectReader root(doc, file, "");
-    root.allow("about");
+    ConfigFile root(json, file);
+    const nlohmann::json& doc = root.json();
     Channels c;
     {
       ObjectReader portal = root.object("portal");

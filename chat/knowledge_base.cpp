@@ -82,9 +82,8 @@ void check_form_link(const Topic& t, const forms::FormsConfig& forms, const std:
 }
 
 DialogueSettings read_dialogue(std::string_view json, const std::string& file) {
-  const auto doc = parse_config(json, file);
-  ObjectReader r(doc, file, "");
-  r.allow("about");
+  ConfigFile r(json, file);
+  const nlohmann::json& doc = r.json();
   DialogueSettings d;
   const auto& categories = r.required("categories");
   if (!categories.is_array() || categories.empty()) r.fail("categories", "expected a non-empty array");
@@ -150,9 +149,7 @@ Loaded<KnowledgeBase> KnowledgeBase::load(const DataFiles& files, const forms::F
     for (const auto& [path, content] : files) {
       if (path.substr(0, kTopicDir.size()) != kTopicDir) continue;
       const std::string file(path);
-      const auto doc = parse_config(content, file);
-      ObjectReader root(doc, file, "");
-      root.allow("about");
+      ConfigFile root(content, file);
       const auto& list = root.required("topics");
       if (!list.is_array()) root.fail("topics", "expected an array of topics");
       for (std::size_t i = 0; i < list.size(); ++i) {

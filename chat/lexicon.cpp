@@ -8,9 +8,8 @@ namespace support::chat {
 
 Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::string>& locales, const std::string& file) {
   return load_config<Lexicon>([&] {
-    const auto doc = parse_config(json, file);
-    ObjectReader root(doc, file, "");
-    root.allow("about");
+    ConfigFile root(json, file);
+    const nlohmann::json& doc = root.json();
     Lexicon lexicon;
     for (const auto& locale : locales) {
       ObjectReader r = root.object(locale);

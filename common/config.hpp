@@ -96,4 +96,24 @@ class ObjectReader {
   std::set<std::string, std::less<>> seen_;
 };
 
+namespace detail {
+struct ParsedDocument {
+  nlohmann::json document;
+};
+}  // namespace detail
+
+// A data file: parsed (see parse_config), and read as its top-level object,
+// whose "about" key documents the file for the people who edit it.
+class ConfigFile : private detail::ParsedDocument, public ObjectReader {
+ public:
+  ConfigFile(std::string_view text, const std::string& file)
+      : ParsedDocument{parse_config(text, file)}, ObjectReader(document, file, "") {
+    allow("about");
+  }
+  ConfigFile(const ConfigFile&) = delete;
+  ConfigFile& operator=(const ConfigFile&) = delete;
+
+  const nlohmann::json& json() const { return document; }
+};
+
 }  // namespace support

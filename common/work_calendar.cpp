@@ -6,9 +6,8 @@ namespace support {
 
 Loaded<WorkCalendar> WorkCalendar::load(std::string_view json, const std::string& file) {
   return load_config<WorkCalendar>([&] {
-    const auto doc = parse_config(json, file);
-    ObjectReader root(doc, file, "");
-    root.allow("about");
+    ConfigFile root(json, file);
+    const nlohmann::json& doc = root.json();
     ObjectReader years = root.object("years");
     WorkCalendar c;
     for (const auto& item : doc.at("years").items()) {

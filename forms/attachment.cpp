@@ -41,9 +41,8 @@ std::string Profile::allowed_list() const {
 
 Loaded<Rules> Rules::load(std::string_view json, const std::string& file) {
   return load_config<Rules>([&] {
-    const auto doc = parse_config(json, file);
-    ObjectReader root(doc, file, "");
-    root.allow("about");
+    ConfigFile root(json, file);
+    const nlohmann::json& doc = root.json();
     ObjectReader profiles = root.object("profiles");
     Rules rules;
     for (const auto& item : doc.at("profiles").items()) {

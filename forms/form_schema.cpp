@@ -145,9 +145,7 @@ const FieldSpec* FormSchema::field(std::string_view name) const {
 
 Loaded<FormSchema> FormSchema::load(std::string_view json, const std::string& file, const attachment::Rules& rules) {
   return load_config<FormSchema>([&] {
-    const auto doc = parse_config(json, file);
-    ObjectReader r(doc, file, "");
-    r.allow("about");
+    ConfigFile r(json, file);
     FormSchema s;
     s.id = r.string("id");
     if (!is_identifier(s.id)) r.fail("id", "use lower-case letters, digits and _");

@@ -8,9 +8,7 @@ namespace support::forms::password {
 
 Loaded<Policy> Policy::load(std::string_view json, const std::string& file) {
   return load_config<Policy>([&] {
-    const auto doc = parse_config(json, file);
-    ObjectReader r(doc, file, "");
-    r.allow("about");
+    ConfigFile r(json, file);
     Policy p;
     p.min_length = static_cast<std::size_t>(r.integer("min_length", 1, 256));
     p.max_length = static_cast<std::size_t>(r.integer("max_length", 1, 1024));

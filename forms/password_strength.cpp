@@ -447,9 +447,7 @@ struct StrengthEstimator::Analysis {
 Loaded<StrengthEstimator> StrengthEstimator::load(std::string_view dictionary_json, int reference_year,
                                                   const std::string& file) {
   return load_config<StrengthEstimator>([&] {
-    const auto doc = parse_config(dictionary_json, file);
-    ObjectReader r(doc, file, "");
-    r.allow("about");
+    ConfigFile r(dictionary_json, file);
     StrengthEstimator e;
     e.reference_year_ = reference_year;
     auto insert_list = [&](const char* key, WordList list) {

@@ -23,9 +23,7 @@ std::string normalise_tag(std::string_view tag) {
 Loaded<Messages> Messages::load(const DataFiles& files) {
   return load_config<Messages>([&] {
     const std::string file = "i18n/locales.json";
-    const auto doc = parse_config(require_file(files, file), file);
-    ObjectReader r(doc, file, "");
-    r.allow("about");
+    ConfigFile r(require_file(files, file), file);
     Messages m;
     m.default_locale_ = r.string("default");
     const auto locales = r.strings("locales");

@@ -1,12 +1,15 @@
 #define BOOST_TEST_MODULE attachments
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/results.hpp"
 #include "forms/attachment.hpp"
 #include "tests/support/bundled.hpp"
 #include "tests/support/fixtures.hpp"
 
 using namespace support;
 using namespace support::forms;
+using support::test::code_of;
+using support::test::value_of;
 using namespace support::forms::attachment;
 
 namespace {
@@ -14,7 +17,6 @@ namespace {
 const Profile& form_profile() { return *test::forms_config().attachments.profile("portal_form"); }
 const Profile& email_profile() { return *test::forms_config().attachments.profile("email"); }
 
-std::string code_of(const Result& r) { return r.ok() ? "ok" : r.issue->code; }
 
 std::string truncated(const std::string& file) { return file.substr(0, file.size() * 2 / 3); }
 

@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE identifiers
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/results.hpp"
 #include "forms/inn.hpp"
 #include "forms/ogrn.hpp"
 #include "forms/passport.hpp"
@@ -8,10 +9,9 @@
 
 using namespace support;
 using namespace support::forms;
+using support::test::code_of;
+using support::test::value_of;
 
-namespace {
-std::string code_of(const Result& r) { return r.ok() ? "ok" : r.issue->code; }
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(snils_suite)
 

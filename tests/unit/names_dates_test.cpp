@@ -1,17 +1,16 @@
 #define BOOST_TEST_MODULE names_and_dates
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/results.hpp"
 #include "common/calendar.hpp"
 #include "forms/date_field.hpp"
 #include "forms/person_name.hpp"
 
 using namespace support;
 using namespace support::forms;
+using support::test::code_of;
+using support::test::value_of;
 
-namespace {
-std::string code_of(const Result& r) { return r.ok() ? "ok" : r.issue->code; }
-std::string value_of(const Result& r) { return r.ok() ? r.value : "error: " + r.issue->code; }
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(person_name_suite)
 

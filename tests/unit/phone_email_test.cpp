@@ -1,17 +1,16 @@
 #define BOOST_TEST_MODULE phone_and_email
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/results.hpp"
 #include "forms/email.hpp"
 #include "forms/phone.hpp"
 #include "text/punycode.hpp"
 
 using namespace support;
 using namespace support::forms;
+using support::test::code_of;
+using support::test::value_of;
 
-namespace {
-std::string code_of(const Result& r) { return r.ok() ? "ok" : r.issue->code; }
-std::string value_of(const Result& r) { return r.ok() ? r.value : "error: " + r.issue->code; }
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(phone_suite)
 
