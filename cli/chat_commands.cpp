@@ -4,7 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "bundle/bundled_files.hpp"
 #include "chat/dialogue.hpp"
+#include "common/work_calendar.hpp"
 #include "cli/chat_support.hpp"
 #include "cli/commands.hpp"
 
@@ -146,7 +148,11 @@ int run_chat(const App& app) {
   const chat::DialogueEngine dialogue(engine->kb, *engine->matcher, app.messages, app.forms);
   chat::ConversationState state;
   state.locale = app.display_locale();
-  const chat::DialogueContext context{app.now, nullptr};
+  // Public holidays follow the days-off schedule of the phone line, as weekends do.
+  const auto calendar = WorkCalendar::load(*bundle::file("common/data/work_calendar.json"));
+  if (!calendar) return usage_error("bundled work calendar is invalid: " + calendar.error);
+  const WorkCalendar& days = *calendar.value;
+  const chat::DialogueContext context{app.now, [&days](const Date& d) { return !days.is_working_day(d); }};
   print_json(Json(dialogue.start(state).to_json()));
   std::string line;
   while (std::getline(std::cin, line)) {

@@ -328,11 +328,28 @@ BOOST_AUTO_TEST_CASE(sql_metacharacters_are_just_text) {
   json form = feedback_form("Тема " + evil);
   form["description"] = "Описание " + evil;
   form["agency"] = evil;
-  const auto r = c.send(packaged(form), {}, uuid());
+  form["full_name"] = "O'Brien D'Artagnan";    // apostrophes that names allow
+  form["email"] = "o'brien+x@mail.ru";          // and that e-mail allows
+  form["related_number"] = "№ 1--2 #3";        // comment markers, still a valid reference
+  json request = json::parse(packaged(form));
+  request["transcript"] = json::array({{{"from", "user"}, {"text", evil}}});
+  request["client"]["page"] = "/help/'; DROP TABLE history; --";
+  const auto r = c.send(request.dump(), {}, uuid());
   BOOST_TEST_REQUIRE(r->status == 201);
   const json created = body_of(r);
   BOOST_TEST(c.status(created["number"], created["access_token"])->status == 200);
   BOOST_TEST(test::count_requests(server.db()) == 1);
+  // Stored as data, byte for byte.
+  const auto bodies = test::query_column(server.db(), "SELECT body FROM requests");
+  BOOST_TEST_REQUIRE(bodies.size() == 1u);
+  int verbatim = 0;  // string values that carry the hostile text unchanged
+  const auto count_verbatim = [&](const json& v, const auto& self) -> void {
+    if (v.is_string() && v.get<std::string>().find(evil) != std::string::npos) ++verbatim;
+    if (v.is_structured()) for (const auto& item : v) self(item, self);
+  };
+  count_verbatim(json::parse(bodies.front()), count_verbatim);
+  BOOST_TEST(verbatim >= 3);  // subject, description, agency (the transcript is stored masked or not at all)
+  BOOST_TEST(test::query_column(server.db(), "SELECT status FROM history").size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_hundred_megabytes_is_refused_without_storing) {

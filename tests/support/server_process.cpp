@@ -74,20 +74,26 @@ void ServerProcess::kill_hard() {
   pid_ = -1;
 }
 
-long long count_requests(const std::string& db) {
+std::vector<std::string> query_column(const std::string& db, const std::string& sql) {
+  std::vector<std::string> values;
   sqlite3* h = nullptr;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(h);
-    return -1;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr) == SQLITE_OK) {
+      while (sqlite3_step(s) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+        values.emplace_back(text ? text : "");
+      }
+    }
+    sqlite3_finalize(s);
   }
-  sqlite3_stmt* s = nullptr;
-  long long n = -1;
-  if (sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM requests", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
-    n = sqlite3_column_int64(s, 0);
-  }
-  sqlite3_finalize(s);
   sqlite3_close(h);
-  return n;
+  return values;
+}
+
+long long count_requests(const std::string& db) {
+  const auto rows = query_column(db, "SELECT COUNT(*) FROM requests");
+  return rows.size() == 1 ? std::stoll(rows.front()) : -1;
 }
 
 }  // namespace support::test

@@ -27,6 +27,9 @@ class ServerProcess {
   std::string db_, log_path_;
 };
 
+// The first column of every row `sql` selects from a server's database, read-only.
+std::vector<std::string> query_column(const std::string& db, const std::string& sql);
+
 // Rows in the requests table of a server's database.
 long long count_requests(const std::string& db);
 
