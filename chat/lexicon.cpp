@@ -6,6 +6,11 @@
 
 namespace support::chat {
 
+namespace {
+// Shorter words ("pass", "text", "мыло") have stems that other words share.
+constexpr std::size_t kMinStemmedSlang = 5;
+}  // namespace
+
 Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::string>& locales, const std::string& file) {
   return load_config<Lexicon>([&] {
     ConfigFile root(json, file);
@@ -32,6 +37,7 @@ Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::stri
         if (from.size() == 2) {
           lang.phrases.emplace(from[0] + U" " + from[1], std::move(to));
         } else {
+          if (from[0].size() >= kMinStemmedSlang) lang.stem_replacements.emplace(stem(from[0]), to);
           lang.replacements.emplace(from[0], std::move(to));
         }
       }

@@ -20,6 +20,9 @@ class Lexicon {
   struct Language {
     std::unordered_set<std::u32string> stopwords;                           // surface forms
     std::unordered_map<std::u32string, std::vector<std::u32string>> replacements;  // word -> words
+    // Slang declines too ("двухфакторку", "учеткой"): a replaced word's other
+    // forms, by stem, for words long enough that the stem says what they are.
+    std::unordered_map<std::u32string, std::vector<std::u32string>> stem_replacements;  // stem -> words
     std::unordered_map<std::u32string, std::vector<std::u32string>> phrases;       // "w1 w2" -> words
     std::unordered_map<std::u32string, std::u32string> concepts;            // stem -> concept (first stem of its group)
     std::unordered_set<std::u32string> weak;                                // features that say little about the intent

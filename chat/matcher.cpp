@@ -24,6 +24,10 @@ constexpr double kRecallBias = 1.5;
 constexpr float kWeakWord = 0.5f;  // weight of a weak word (lexicon "weak") against its rarity
 constexpr std::size_t kWindowWords = 6;  // words (after stop words) in a stretch of a long message
 constexpr double kWindowFactor = 0.95;   // a stretch is slightly weaker evidence than the whole
+// A word of the message that one phrasing lacks but another phrasing of the
+// same topic has still explains part of the message ("ввел пароль" and
+// "заблокировали" in different examples), at this fraction of its weight.
+constexpr float kTopicWordCredit = 0.5f;
 
 double f_beta(double precision, double recall) {
   const double b2 = kRecallBias * kRecallBias;
@@ -126,6 +130,10 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
   }
   index.script = latin > cyrillic ? text::Script::latin : text::Script::cyrillic;
 
+  index.topic_postings.resize(index.idf.size());
+  for (std::size_t f = 0; f < index.idf.size(); ++f) {
+    index.topic_postings[f].assign(topics_of_feature[f].begin(), topics_of_feature[f].end());
+  }
   index.postings.resize(index.idf.size());
   for (const Pending& p : pending) {
     const auto id = static_cast<std::uint32_t>(index.units.size());
@@ -182,26 +190,35 @@ void Matcher::score_span(const Index& index, const Resolved* begin, const Resolv
   if (features.empty() || mass <= 0) return;
   // Per-unit sums in flat arrays reused across calls (one set per thread):
   // posting lists of common words run into the thousands on a large base.
-  thread_local std::vector<float> message_side, unit_side;
-  thread_local std::vector<std::uint32_t> touched;
+  thread_local std::vector<float> message_side, unit_side, topic_side;
+  thread_local std::vector<std::uint32_t> touched, touched_topics;
   if (message_side.size() < index.units.size()) {
     message_side.resize(index.units.size(), 0.0f);
     unit_side.resize(index.units.size(), 0.0f);
   }
+  if (topic_side.size() < topic_ids_.size()) topic_side.resize(topic_ids_.size(), 0.0f);
   touched.clear();
+  touched_topics.clear();
   for (const auto& [f, w] : features) {
     for (std::uint32_t u : index.postings[f]) {
       if (unit_side[u] == 0.0f) touched.push_back(u);
       message_side[u] += w;
       unit_side[u] += index.idf[f] > 0 ? index.idf[f] : 1e-6f;
     }
+    for (std::uint32_t t : index.topic_postings[f]) {
+      if (topic_side[t] == 0.0f) touched_topics.push_back(t);
+      topic_side[t] += w > 0 ? w : 1e-6f;
+    }
   }
   for (std::uint32_t u : touched) {
     const Unit& unit = index.units[u];
-    const double s = factor * unit.scale * f_beta(message_side[u] / mass, unit_side[u] / unit.mass);
+    const float elsewhere = std::max(0.0f, topic_side[unit.topic] - message_side[u]);
+    const double explained = (message_side[u] + kTopicWordCredit * elsewhere) / mass;
+    const double s = factor * unit.scale * f_beta(std::min(1.0, explained), unit_side[u] / unit.mass);
     topic_scores[unit.topic] = std::max(topic_scores[unit.topic], s);
     message_side[u] = unit_side[u] = 0.0f;
   }
+  for (std::uint32_t t : touched_topics) topic_side[t] = 0.0f;
 }
 
 std::vector<double> Matcher::score(const Index& index, std::u32string_view text) const {

@@ -46,6 +46,13 @@ std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& lan
       for (const auto& w : replaced->second) self(self, w, depth + 1);
       return;
     }
+    if (depth == 0 && !language.stopwords.count(word)) {
+      const auto declined = language.stem_replacements.find(stem(word));
+      if (declined != language.stem_replacements.end()) {
+        for (const auto& w : declined->second) self(self, w, depth + 1);
+        return;
+      }
+    }
     if (depth < 2 && word.find_first_of(U"-'") != std::u32string::npos) {
       std::u32string part;
       for (char32_t c : word + U"-") {
