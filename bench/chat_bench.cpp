@@ -99,9 +99,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", kb.error.c_str());
     return 1;
   }
-  auto queries = queries_from(root + "/chat/eval/queries-holdout.tsv");
-  const auto more = queries_from(root + "/chat/eval/queries-holdout-b.tsv");
-  queries.insert(queries.end(), more.begin(), more.end());
+  std::vector<std::pair<std::string, std::string>> queries;  // locale, text
+  for (const char* set : {"holdout", "holdout-b", "holdout-c"}) {
+    const auto more = queries_from(root + "/chat/eval/queries-" + set + ".tsv");
+    queries.insert(queries.end(), more.begin(), more.end());
+  }
   std::printf("chat matcher, native, %zu held-out queries x 5 rounds\n", queries.size());
 
   const chat::Matcher shipped(*kb.value);
