@@ -22,6 +22,9 @@ constexpr double kAlternativeReading = 0.95;  // a re-read message must beat the
 // whole message, so a long polite message still finds its short example.
 constexpr double kRecallBias = 1.5;
 constexpr float kWeakWord = 0.5f;  // weight of a weak word (lexicon "weak") against its rarity
+// A phrasing that shares only weak words with a message ("где найти",
+// "день недели") says little that the message is about its topic.
+constexpr double kOnlyWeakWords = 0.6;
 constexpr std::size_t kWindowWords = 6;  // words (after stop words) in a stretch of a long message
 constexpr double kWindowFactor = 0.95;   // a stretch is slightly weaker evidence than the whole
 // A word of the message that one phrasing lacks but another phrasing of the
@@ -108,13 +111,15 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
 
   const double n = static_cast<double>(kb.topics().size());
   index.idf.resize(index.feature_ids.size());
+  index.weak.resize(index.feature_ids.size());
   std::vector<float> sorted;
   std::vector<std::u32string> feature_names(index.feature_ids.size());
   for (const auto& [name, id] : index.feature_ids) feature_names[id] = name;
   for (std::size_t f = 0; f < index.idf.size(); ++f) {
     const double df = static_cast<double>(topics_of_feature[f].size());
     index.idf[f] = static_cast<float>(std::log((n + 1) / (df + 0.5)));
-    if (index.language->weak.count(feature_names[f])) index.idf[f] *= kWeakWord;
+    index.weak[f] = index.language->weak.count(feature_names[f]) > 0;
+    if (index.weak[f]) index.idf[f] *= kWeakWord;
     sorted.push_back(index.idf[f]);
   }
   // An unknown word counts like a typical word when judging how much of a message is explained.
@@ -192,9 +197,11 @@ void Matcher::score_span(const Index& index, const Resolved* begin, const Resolv
   // posting lists of common words run into the thousands on a large base.
   thread_local std::vector<float> message_side, unit_side, topic_side;
   thread_local std::vector<std::uint32_t> touched, touched_topics;
+  thread_local std::vector<unsigned char> strong_word;  // per unit: shares a word that is not weak
   if (message_side.size() < index.units.size()) {
     message_side.resize(index.units.size(), 0.0f);
     unit_side.resize(index.units.size(), 0.0f);
+    strong_word.resize(index.units.size(), 0);
   }
   if (topic_side.size() < topic_ids_.size()) topic_side.resize(topic_ids_.size(), 0.0f);
   touched.clear();
@@ -204,6 +211,7 @@ void Matcher::score_span(const Index& index, const Resolved* begin, const Resolv
       if (unit_side[u] == 0.0f) touched.push_back(u);
       message_side[u] += w;
       unit_side[u] += index.idf[f] > 0 ? index.idf[f] : 1e-6f;
+      strong_word[u] |= !index.weak[f];
     }
     for (std::uint32_t t : index.topic_postings[f]) {
       if (topic_side[t] == 0.0f) touched_topics.push_back(t);
@@ -214,9 +222,11 @@ void Matcher::score_span(const Index& index, const Resolved* begin, const Resolv
     const Unit& unit = index.units[u];
     const float elsewhere = std::max(0.0f, topic_side[unit.topic] - message_side[u]);
     const double explained = (message_side[u] + kTopicWordCredit * elsewhere) / mass;
-    const double s = factor * unit.scale * f_beta(std::min(1.0, explained), unit_side[u] / unit.mass);
+    const double evidence = strong_word[u] ? 1.0 : kOnlyWeakWords;
+    const double s = factor * evidence * unit.scale * f_beta(std::min(1.0, explained), unit_side[u] / unit.mass);
     topic_scores[unit.topic] = std::max(topic_scores[unit.topic], s);
     message_side[u] = unit_side[u] = 0.0f;
+    strong_word[u] = 0;
   }
   for (std::uint32_t t : touched_topics) topic_side[t] = 0.0f;
 }

@@ -54,6 +54,7 @@ class Matcher {
     const Lexicon::Language* language = nullptr;
     std::unordered_map<std::u32string, std::uint32_t> feature_ids;
     std::vector<float> idf;
+    std::vector<bool> weak;  // feature -> a lexicon "weak" word
     std::vector<std::vector<std::uint32_t>> postings;        // feature -> units
     std::vector<std::vector<std::uint32_t>> topic_postings;  // feature -> topics that use it anywhere
     std::vector<Unit> units;
