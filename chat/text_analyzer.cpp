@@ -2,6 +2,7 @@
 
 #include "chat/stemmer.hpp"
 #include "text/chars.hpp"
+#include "text/compose.hpp"
 #include "text/utf8.hpp"
 
 namespace support::chat {
@@ -16,7 +17,10 @@ std::vector<std::u32string> split_words(std::u32string_view s, std::size_t max_w
   std::u32string current;
   for (std::size_t i = 0; i <= s.size() && words.size() < max_words; ++i) {
     const char32_t c = i < s.size() ? s[i] : U' ';
-    if (is_word_char(c)) {
+    const char32_t composed = current.empty() ? 0 : text::compose_pair(current.back(), c);
+    if (composed) {  // "й" typed as и + U+0306
+      current.back() = composed == U'ё' ? U'е' : composed;
+    } else if (is_word_char(c)) {
       char32_t lower = text::to_lower(c);
       current += lower == U'ё' ? U'е' : lower;
     } else if (is_inner_joiner(c) && !current.empty() && i + 1 < s.size() && is_word_char(s[i + 1])) {

@@ -4,6 +4,7 @@
 
 #include "forms/input_guard.hpp"
 #include "text/chars.hpp"
+#include "text/compose.hpp"
 #include "text/punycode.hpp"
 #include "text/utf8.hpp"
 
@@ -95,7 +96,7 @@ std::u32string_view trim(std::u32string_view s) {
 
 Parsed parse(std::string_view text_in) {
   if (auto issue = check_input(text_in, {512})) return {{}, Result::invalid(std::move(*issue))};
-  const std::u32string decoded = text::to_u32(text_in);
+  const std::u32string decoded = text::compose(text::to_u32(text_in));  // "й" typed as и + U+0306 too
   const std::u32string_view s = trim(decoded);
   if (s.empty()) return fail("input.empty");
   if (std::any_of(s.begin(), s.end(), text::is_space)) return fail("email.space");

@@ -2,6 +2,7 @@
 
 #include "forms/input_guard.hpp"
 #include "text/chars.hpp"
+#include "text/compose.hpp"
 #include "text/utf8.hpp"
 
 namespace support::forms::person_name {
@@ -21,10 +22,7 @@ Result validate(std::string_view text_in, const Rules& rules) {
   if (auto issue = check_input(text_in, {1024})) return Result::invalid(std::move(*issue));
 
   std::u32string normal;  // normalised, single spaces
-  for (std::size_t pos = 0; pos < text_in.size();) {
-    const auto d = text::decode_at(text_in, pos);
-    pos += d.length;
-    char32_t cp = d.code_point;
+  for (char32_t cp : text::compose(text::to_u32(text_in))) {  // "й" typed as и + U+0306 too
     if (text::is_space(cp)) {
       if (!normal.empty() && normal.back() != U' ') normal += U' ';
       continue;

@@ -42,6 +42,12 @@ BOOST_AUTO_TEST_CASE(typos) {
           {"восстоновить пароль", "access.password_reset"}});
 }
 
+BOOST_AUTO_TEST_CASE(decomposed_letters) {
+  // "й" pasted as и + U+0306, "ё" as е + U+0308: one word, as if typed composed.
+  BOOST_TEST((split_words(U"двухфакторнаи\u0306 ЗАЧЕ\u0308Т") == std::vector<std::u32string>{U"двухфакторнай", U"зачет"}));
+  expect({{"двухфакторнаи\u0306 аутентификацией проблема", "access.two_factor"}});
+}
+
 BOOST_AUTO_TEST_CASE(slang_and_abbreviations) {
   expect({{"учетку заблочили", "access.account_locked"},
           {"смска не приходит", "access.sms_code"},

@@ -22,6 +22,9 @@ BOOST_AUTO_TEST_CASE(real_names) {
   BOOST_TEST(value_of(person_name::validate("Римский\u2013Корсаков")) == "Римский-Корсаков");  // en dash
   BOOST_TEST(value_of(person_name::validate("Ёлкина Алёна")) == "Ёлкина Алёна");
   BOOST_TEST(value_of(person_name::validate("Müller Jürgen")) == "Müller Jürgen");
+  // Pasted text with decomposed letters (и + U+0306, е + U+0308) is stored composed.
+  BOOST_TEST(value_of(person_name::validate("\u0418\u0306\u043e\u0441\u0438\u0444 \u0421\u0435\u0308\u043c\u0438\u043d")) ==
+             "Йосиф Сёмин");
 }
 
 BOOST_AUTO_TEST_CASE(refusals) {

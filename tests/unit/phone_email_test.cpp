@@ -115,6 +115,10 @@ BOOST_AUTO_TEST_CASE(cyrillic_domains_get_their_ascii_form) {
   BOOST_TEST(q.address.display == "ivan@пример.рф");
   BOOST_TEST(q.address.ascii == "ivan@xn--e1afmkfd.xn--p1ai");
   BOOST_TEST(!q.address.needs_smtputf8);
+  // A decomposed "й" (и + U+0306) is the same domain as the composed one.
+  const auto r = email::parse("ivan@\u0438\u0306\u043e\u0448\u043a\u0430\u0440-\u043e\u043b\u0430.\u0440\u0444");
+  BOOST_TEST(r.result.ok());
+  BOOST_TEST(r.address.ascii == email::parse("ivan@йошкар-ола.рф").address.ascii);
 }
 
 BOOST_AUTO_TEST_CASE(common_typos_have_their_own_errors) {

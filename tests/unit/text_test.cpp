@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "text/chars.hpp"
+#include "text/compose.hpp"
 #include "text/keyboard.hpp"
 #include "text/translit.hpp"
 #include "text/utf8.hpp"
@@ -95,6 +96,18 @@ BOOST_AUTO_TEST_CASE(key_neighbours) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(decomposed_letters_are_composed) {
+  BOOST_TEST((compose(U"\u0418\u0306\u043e\u0441\u0438\u0444") == U"Йосиф"));  // И + breve
+  BOOST_TEST((compose(U"\u0435\u0308\u0436") == U"ёж"));                          // е + diaeresis
+  BOOST_TEST((compose(U"Rene\u0301 Mu\u0308ller") == U"René Müller"));
+  BOOST_TEST(compose_pair(U'и', 0x0306) == U'й');
+  BOOST_TEST(compose_pair(U'ж', 0x0306) == U'\u04C2');  // a real letter too (Moldovan)
+  BOOST_TEST(compose_pair(U'x', 0x0306) == 0u);        // no such letter: the mark stays
+  BOOST_TEST((compose(U"x\u0306") == U"x\u0306"));
+  BOOST_TEST((compose(U"\u0306и") == U"\u0306и"));     // a mark with nothing before it
+  BOOST_TEST((compose(U"") == U""));
+}
 
 BOOST_AUTO_TEST_CASE(transliteration) {
   BOOST_TEST((transliterate(U"Любовь", TranslitScheme::common) == U"lyubov"));
