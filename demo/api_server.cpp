@@ -77,7 +77,7 @@ struct ApiServer::Impl {
   std::mutex log_mutex;
 
   Impl(ServerOptions o, const Core& c)
-      : options(std::move(o)), core(c), store(options.database, options.durability),
+      : options(std::move(o)), core(c), store(options.database, options.durability, unix_now(), options.idempotency_ttl_seconds),
         limiter(options.rate_per_minute, options.rate_burst) {
     for (const auto& t : core.kb.topics()) {
       if (t.urgent) urgent_topics.insert(t.id);
@@ -188,7 +188,7 @@ void ApiServer::Impl::create(const httplib::Request& req, httplib::Response& res
     fingerprint_source += '\n' + f->filename + '\0' + f->content_type + '\0' + digests.back();
   }
   const std::string fingerprint = sha256_hex(fingerprint_source);
-  if (auto prior = store.find_by_key(key, fingerprint)) {
+  if (auto prior = store.find_by_key(key, fingerprint, unix_now())) {
     if (prior->kind == CreateOutcome::Kind::key_conflict) return send_problem(req, res, {422, "idempotency_key_reused", {}, {}});
     res.status = 201;
     res.set_header("Location", std::string(kRequestsPath) + "/" + prior->record.number);

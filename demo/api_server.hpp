@@ -42,6 +42,7 @@ struct ServerOptions {
   std::size_t max_body_bytes = 25 * 1024 * 1024;
   int threads = 8;
   Durability durability = Durability::normal;
+  std::int64_t idempotency_ttl_seconds = RequestStore::kDefaultKeyTtl;  // how long a key is remembered
   bool log = true;
 };
 

@@ -26,6 +26,7 @@ constexpr const char* kUsage = R"(usage: support-api [OPTIONS]
   --max-body BYTES         largest request body (default 26214400)
   --threads N              worker threads (default 8)
   --durability normal|full survive a process crash (normal) or also power loss (full)
+  --idempotency-ttl SECONDS how long an Idempotency-Key is remembered (default 86400)
   --quiet                  no request log
 )";
 
@@ -91,6 +92,7 @@ int main(int argc, char** argv) {
     else if (a == "--rate-burst") o.rate_burst = number();
     else if (a == "--max-body") o.max_body_bytes = static_cast<std::size_t>(number());
     else if (a == "--threads") o.threads = std::max(1, static_cast<int>(number()));
+    else if (a == "--idempotency-ttl") o.idempotency_ttl_seconds = static_cast<std::int64_t>(number());
     else if (a == "--durability") {
       const std::string d = value();
       if (d != "normal" && d != "full") {

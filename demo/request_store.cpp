@@ -80,9 +80,15 @@ RequestRecord load(Database& db, std::int64_t id) {
   return r;
 }
 
-std::optional<CreateOutcome> by_key(Database& db, const std::string& key, const std::string& fingerprint) {
-  Statement s(db, "SELECT fingerprint, request_id FROM idempotency WHERE key = ?");
-  s.bind(1, key);
+constexpr std::uint32_t kCreatesBetweenPurges = 500;
+
+// Keys of requests created before `oldest_unix` are expired.
+std::optional<CreateOutcome> by_key(Database& db, const std::string& key, const std::string& fingerprint,
+                                    std::int64_t oldest_unix) {
+  Statement s(db,
+              "SELECT i.fingerprint, i.request_id FROM idempotency i JOIN requests r ON r.id = i.request_id "
+              "WHERE i.key = ? AND r.created_unix >= ?");
+  s.bind(1, key).bind(2, oldest_unix);
   if (!s.step()) return std::nullopt;
   if (s.text(0) != fingerprint) return CreateOutcome{CreateOutcome::Kind::key_conflict, {}};
   RequestRecord first = load(db, s.integer(1));
@@ -94,21 +100,36 @@ std::optional<CreateOutcome> by_key(Database& db, const std::string& key, const 
 
 }  // namespace
 
-RequestStore::RequestStore(std::string path, Durability durability) : path_(std::move(path)), durability_(durability) {
-  static std::mutex schema_mutex;
-  std::lock_guard<std::mutex> lock(schema_mutex);
-  connection(path_, durability_).exec(kSchema);
+RequestStore::RequestStore(std::string path, Durability durability, std::int64_t now_unix, std::int64_t key_ttl_seconds)
+    : path_(std::move(path)), durability_(durability), key_ttl_(std::max<std::int64_t>(0, key_ttl_seconds)) {
+  {
+    static std::mutex schema_mutex;
+    std::lock_guard<std::mutex> lock(schema_mutex);
+    connection(path_, durability_).exec(kSchema);
+  }
+  forget_expired_keys(now_unix);
 }
 
-std::optional<CreateOutcome> RequestStore::find_by_key(const std::string& key, const std::string& fingerprint) {
-  return by_key(connection(path_, durability_), key, fingerprint);
+void RequestStore::forget_expired_keys(std::int64_t now_unix) {
+  Database& db = connection(path_, durability_);
+  Statement s(db, "DELETE FROM idempotency WHERE request_id IN (SELECT id FROM requests WHERE created_unix < ?)");
+  s.bind(1, now_unix - key_ttl_).run();
+}
+
+std::optional<CreateOutcome> RequestStore::find_by_key(const std::string& key, const std::string& fingerprint,
+                                                       std::int64_t now_unix) {
+  return by_key(connection(path_, durability_), key, fingerprint, now_unix - key_ttl_);
 }
 
 CreateOutcome RequestStore::create(const NewRequest& r) {
+  if (++creates_ % kCreatesBetweenPurges == 0) forget_expired_keys(r.created_unix);
   Database& db = connection(path_, durability_);
   Transaction tx(db);
   // Checked again under the write lock: a concurrent send may have won the race.
-  if (auto existing = by_key(db, r.idempotency_key, r.fingerprint)) return *existing;
+  if (auto existing = by_key(db, r.idempotency_key, r.fingerprint, r.created_unix - key_ttl_)) return *existing;
+  // An expired key is free again: its old row gives way to the new request.
+  Statement expired(db, "DELETE FROM idempotency WHERE key = ?");
+  expired.bind(1, r.idempotency_key).run();
 
   Statement next(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE year = ?");
   next.bind(1, static_cast<std::int64_t>(r.created.date.year));

@@ -3,9 +3,11 @@
 // the request created first, a different fingerprint is a conflict, and ten
 // concurrent sends with one key create exactly one request. A request is
 // committed (WAL journal) before the server answers 201, so it survives a
-// kill -9 right after.
+// kill -9 right after. A key is remembered for `key_ttl_seconds` after its
+// request was created; after that it may be used again and makes a new request.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -52,11 +54,14 @@ enum class Durability { normal, full };  // synchronous=NORMAL survives a proces
 
 class RequestStore {
  public:
-  RequestStore(std::string path, Durability durability);
+  static constexpr std::int64_t kDefaultKeyTtl = 24 * 3600;
 
-  // The request a key already made: nullopt when the key is new; `conflict`
-  // when it was used for a different body.
-  std::optional<CreateOutcome> find_by_key(const std::string& key, const std::string& fingerprint);
+  // Forgets expired keys on start, then again every few hundred creates.
+  RequestStore(std::string path, Durability durability, std::int64_t now_unix, std::int64_t key_ttl_seconds = kDefaultKeyTtl);
+
+  // The request a key already made: nullopt when the key is new or expired;
+  // `conflict` when it was used for a different body.
+  std::optional<CreateOutcome> find_by_key(const std::string& key, const std::string& fingerprint, std::int64_t now_unix);
   CreateOutcome create(const NewRequest& request);
   std::optional<RequestRecord> find(const std::string& number);
 
@@ -69,6 +74,10 @@ class RequestStore {
  private:
   std::string path_;
   Durability durability_;
+  std::int64_t key_ttl_;
+  std::atomic<std::uint32_t> creates_{0};
+
+  void forget_expired_keys(std::int64_t now_unix);
 };
 
 }  // namespace support::demo

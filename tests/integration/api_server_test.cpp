@@ -243,6 +243,24 @@ BOOST_AUTO_TEST_CASE(ten_concurrent_sends_create_one_request) {
   BOOST_TEST(test::count_requests(server.db()) == 1);
 }
 
+BOOST_AUTO_TEST_CASE(an_expired_key_makes_a_new_request) {
+  ServerProcess server(fresh_db(), {"--quiet", "--idempotency-ttl", "1"});
+  Client c(server.port());
+  const std::string key = uuid(), request = packaged(feedback_form());
+  const json first = body_of(c.send(request, {}, key));
+  BOOST_TEST(body_of(c.send(request, {}, key))["number"] == first["number"]);  // within the second: a replay
+  std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+  const auto later = c.send(request, {}, key);
+  BOOST_TEST_REQUIRE(later->status == 201);
+  BOOST_TEST(!later->has_header("Idempotent-Replayed"));
+  BOOST_TEST(body_of(later)["number"] != first["number"]);
+  BOOST_TEST(test::count_requests(server.db()) == 2);
+  // The key now belongs to the new request: replays find it, another body is refused.
+  BOOST_TEST(body_of(c.send(request, {}, key))["number"] == body_of(later)["number"]);
+  BOOST_TEST(problem_code(c.send(packaged(feedback_form("Другая тема")), {}, key)) == "idempotency_key_reused");
+  BOOST_TEST(test::query_column(server.db(), "SELECT COUNT(*) FROM idempotency") == std::vector<std::string>{"1"});
+}
+
 BOOST_AUTO_TEST_CASE(key_is_required_and_must_be_a_uuid) {
   ServerProcess server(fresh_db(), {"--quiet"});
   Client c(server.port());
