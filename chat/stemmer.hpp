@@ -12,7 +12,8 @@ std::u32string stem_russian(std::u32string word);
 std::u32string stem_english(std::u32string word);
 
 // Picks the stemmer by the word's script (Cyrillic or Latin); other words are
-// returned unchanged.
+// returned unchanged. Russian stems of -ировать/-изовать verbs and their
+// -ировка nouns are unified one step further than Snowball does.
 std::u32string stem(const std::u32string& word);
 
 }  // namespace support::chat

@@ -239,12 +239,4 @@ class EnglishStemmer {
 
 std::u32string stem_english(std::u32string word) { return EnglishStemmer(std::move(word)).run(); }
 
-std::u32string stem(const std::u32string& word) {
-  if (word.empty()) return word;
-  const char32_t c = word.back();
-  if (c >= U'а' && c <= U'я') return stem_russian(word);
-  if (c >= U'a' && c <= U'z') return stem_english(word);
-  return word;
-}
-
 }  // namespace support::chat

@@ -71,4 +71,13 @@ BOOST_AUTO_TEST_CASE(forms_of_one_word_share_a_stem) {
   BOOST_TEST(s("login") == s("logins"));
   BOOST_TEST(s("uploading") == s("uploaded"));
   BOOST_TEST(s("123") == "123");
+  // One step past Snowball: -ировать/-изовать verbs in every form, and their -ировка nouns.
+  BOOST_TEST(s("разблокируйте") == s("разблокировать"));
+  BOOST_TEST(s("разблокирую") == s("разблокировать"));
+  BOOST_TEST(s("блокировка") == s("блокировать"));
+  BOOST_TEST(s("авторизуйтесь") == s("авторизоваться"));
+  BOOST_TEST(s("зарегистрируйте") == s("зарегистрироваться"));
+  // The pure Snowball stemmer is unchanged.
+  BOOST_TEST(utf8(chat::stem_russian(u32("разблокируйте"))) == "разблокир");
+  BOOST_TEST(utf8(chat::stem_russian(u32("разблокировать"))) == "разблокирова");
 }
