@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE(hostile_messages) {
 // regression guard: the figures themselves are reported by `supportctl eval`.
 BOOST_AUTO_TEST_CASE(accuracy_on_held_out_sets) {
   for (const char* file : {"chat/eval/queries-holdout.tsv", "chat/eval/queries-holdout-b.tsv", "chat/eval/queries-holdout-c.tsv",
-                           "chat/eval/queries-holdout-d.tsv"}) {
+                           "chat/eval/queries-holdout-d.tsv", "chat/eval/queries-holdout-e.tsv"}) {
     std::ifstream in(std::string(SUPPORT_SOURCE_DIR) + "/" + file);
     std::string line;
     std::getline(in, line);
