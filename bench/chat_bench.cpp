@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::vector<std::pair<std::string, std::string>> queries;  // locale, text
-  for (const char* set : {"holdout", "holdout-b", "holdout-c", "holdout-d", "holdout-e"}) {
+  for (const char* set : {"holdout", "holdout-b", "holdout-c", "holdout-d", "holdout-e", "holdout-f"}) {
     const auto more = queries_from(root + "/chat/eval/queries-" + set + ".tsv");
     queries.insert(queries.end(), more.begin(), more.end());
   }

@@ -20,8 +20,10 @@ void collect_deletes(const std::u32string& word, int depth, std::unordered_set<s
 
 }  // namespace
 
+// One typo away, a short word is usually another real word ("play" / "pay",
+// "life" / "line", "form" / "from"): words of up to four letters are never corrected.
 int allowed_distance(std::size_t length) {
-  if (length <= 3) return 0;
+  if (length <= 4) return 0;
   return length <= 7 ? 1 : 2;
 }
 

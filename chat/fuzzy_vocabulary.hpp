@@ -1,4 +1,4 @@
-// Finds the known word nearest to a misspelt one ("магу" -> "могу",
+// Finds the known word nearest to a misspelt one ("вайти" -> "войти",
 // "пороль" -> "пароль") with a deletion index (the SymSpell idea): every
 // word is stored under its variants with up to two letters deleted, so a
 // lookup is a few hash probes, however large the vocabulary.
@@ -16,7 +16,7 @@ namespace support::chat {
 // or max + 1 as soon as it exceeds `max`.
 int edit_distance(const std::u32string& a, const std::u32string& b, int max);
 
-// Allowed typos by word length: none up to 3 letters, one up to 7, two beyond.
+// Allowed typos by word length: none up to 4 letters, one up to 7, two beyond.
 int allowed_distance(std::size_t length);
 
 class FuzzyVocabulary {

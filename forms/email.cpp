@@ -18,12 +18,6 @@ constexpr std::size_t kMaxDomainBytes = 253;
 constexpr std::size_t kMaxAddressBytes = 254;
 constexpr std::u32string_view kAtextSymbols = U"!#$%&'*+/=?^_`{|}~-";
 
-std::string utf8(std::u32string_view s) {
-  std::string out;
-  for (char32_t cp : s) text::append_utf8(out, cp);
-  return out;
-}
-
 bool is_ascii_alnum(char32_t cp) {
   return text::is_ascii_digit(cp) || (cp < 0x80 && text::is_letter(cp));
 }
@@ -40,10 +34,10 @@ std::optional<Issue> check_local(std::u32string_view local) {
   for (char32_t cp : local) {
     const bool ok = is_ascii_alnum(cp) || cp == U'.' || kAtextSymbols.find(cp) != std::u32string_view::npos ||
                     (cp >= 0x80 && text::is_letter(cp));
-    if (!ok) return Issue{"email.local_character", {{"character", utf8(std::u32string(1, cp))}}};
+    if (!ok) return Issue{"email.local_character", {{"character", text::to_utf8(std::u32string(1, cp))}}};
   }
   if (auto issue = check_dots(local)) return issue;
-  if (utf8(local).size() > kMaxLocalBytes) return Issue{"email.local_too_long", {}};
+  if (text::to_utf8(local).size() > kMaxLocalBytes) return Issue{"email.local_too_long", {}};
   return std::nullopt;
 }
 
@@ -52,7 +46,7 @@ std::optional<Issue> check_domain(std::u32string_view domain, std::string& ascii
   if (domain.find(U',') != std::u32string_view::npos) return Issue{"email.comma", {}};
   for (char32_t cp : domain) {
     if (!(cp == U'.' || cp == U'-' || text::is_ascii_digit(cp) || text::is_letter(cp))) {
-      return Issue{"email.domain_character", {{"character", utf8(std::u32string(1, cp))}}};
+      return Issue{"email.domain_character", {{"character", text::to_utf8(std::u32string(1, cp))}}};
     }
   }
   if (auto issue = check_dots(domain)) return issue;
@@ -115,8 +109,8 @@ Parsed parse(std::string_view text_in) {
   if (auto issue = check_domain(domain, ascii_domain)) return {{}, Result::invalid(std::move(*issue))};
 
   Address a;
-  const std::string local_utf8 = utf8(local);
-  a.display = local_utf8 + "@" + utf8(domain);
+  const std::string local_utf8 = text::to_utf8(local);
+  a.display = local_utf8 + "@" + text::to_utf8(domain);
   a.ascii = local_utf8 + "@" + ascii_domain;
   a.needs_smtputf8 = std::any_of(local.begin(), local.end(), [](char32_t cp) { return cp >= 0x80; });
   if (a.ascii.size() > kMaxAddressBytes) return fail("email.too_long");

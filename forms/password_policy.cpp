@@ -50,8 +50,7 @@ std::vector<Issue> Policy::check(std::string_view password) const {
     else if (other.empty()) other = std::string(password.substr(pos, len));
   });
 
-  std::string specials;
-  for (char32_t cp : special_characters) text::append_utf8(specials, cp);
+  const std::string specials = text::to_utf8(special_characters);
   std::vector<Issue> issues;
   if (length < min_length) issues.push_back({"password.too_short", {{"min", std::to_string(min_length)}}});
   if (length > max_length) issues.push_back({"password.too_long", {{"max", std::to_string(max_length)}}});

@@ -64,9 +64,7 @@ Result validate(std::string_view text_in, const Rules& rules) {
     start = end + 1;
   }
 
-  std::string value;
-  for (char32_t cp : normal) text::append_utf8(value, cp);
-  return Result::valid(std::move(value));
+  return Result::valid(text::to_utf8(normal));
 }
 
 bool is_valid(std::string_view text, const Rules& rules) { return validate(text, rules).ok(); }

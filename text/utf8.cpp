@@ -86,4 +86,11 @@ std::u32string to_u32(std::string_view s, std::size_t max_code_points) {
   return out;
 }
 
+std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t cp : s) append_utf8(out, cp);
+  return out;
+}
+
 }  // namespace support::text

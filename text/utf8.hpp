@@ -31,6 +31,9 @@ std::string to_valid_utf8(std::string_view s);
 // The code points of the text (U+FFFD for invalid bytes), at most `max_code_points`.
 std::u32string to_u32(std::string_view s, std::size_t max_code_points = static_cast<std::size_t>(-1));
 
+// UTF-8 for code points that came from to_u32 or a string literal.
+std::string to_utf8(std::u32string_view s);
+
 // Calls f(code_point, byte_offset, byte_length) for each code point, with
 // U+FFFD for invalid bytes. Linear in the input size.
 template <class F>

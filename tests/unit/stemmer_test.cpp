@@ -9,16 +9,8 @@
 using namespace support;
 
 namespace {
-std::u32string u32(std::string_view s) {
-  std::u32string out;
-  text::for_each_code_point(s, [&](char32_t cp, std::size_t, std::size_t) { out += cp; });
-  return out;
-}
-std::string utf8(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) text::append_utf8(out, c);
-  return out;
-}
+std::u32string u32(std::string_view s) { return text::to_u32(s); }
+std::string utf8(const std::u32string& s) { return text::to_utf8(s); }
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(russian_reference_pairs) {
