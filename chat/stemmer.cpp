@@ -4,7 +4,8 @@ namespace support::chat {
 
 namespace {
 
-bool ends_with(const std::u32string& s, std::u32string_view tail) {
+// The stem ends with `tail` and keeps at least three letters of root before it.
+bool ends_with_after_root(const std::u32string& s, std::u32string_view tail) {
   return s.size() > tail.size() + 2 && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
@@ -13,10 +14,10 @@ bool ends_with(const std::u32string& s, std::u32string_view tail) {
 // заблокиру; "блокировка" блокировк): one stem for all of them.
 std::u32string unify_russian_verb_stem(std::u32string s) {
   for (std::u32string_view suffix : {U"ирова", U"изова", U"ировк", U"изовк"}) {
-    if (ends_with(s, suffix)) return s.substr(0, s.size() - 3);
+    if (ends_with_after_root(s, suffix)) return s.substr(0, s.size() - 3);
   }
   for (std::u32string_view suffix : {U"иру", U"изу"}) {
-    if (ends_with(s, suffix)) return s.substr(0, s.size() - 1);
+    if (ends_with_after_root(s, suffix)) return s.substr(0, s.size() - 1);
   }
   return s;
 }

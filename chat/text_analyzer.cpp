@@ -33,10 +33,15 @@ std::vector<std::u32string> split_words(std::u32string_view s, std::size_t max_w
   return words;
 }
 
+namespace {
+std::u32string concept_of(const Lexicon::Language& language, std::u32string word_stem) {
+  const auto it = language.concepts.find(word_stem);
+  return it == language.concepts.end() ? word_stem : it->second;
+}
+}  // namespace
+
 std::u32string feature_of(const Lexicon::Language& language, const std::u32string& word) {
-  std::u32string s = stem(word);
-  const auto it = language.concepts.find(s);
-  return it == language.concepts.end() ? s : it->second;
+  return concept_of(language, stem(word));
 }
 
 std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& language, std::size_t max_words) {
@@ -50,8 +55,11 @@ std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& lan
       for (const auto& w : replaced->second) self(self, w, depth + 1);
       return;
     }
-    if (depth == 0 && !language.stopwords.count(word)) {
-      const auto declined = language.stem_replacements.find(stem(word));
+    const bool stopword = language.stopwords.count(word) > 0;
+    std::u32string word_stem;  // stemmed once, for the slang lookup and the feature
+    if (depth == 0 && !stopword) {
+      word_stem = stem(word);
+      const auto declined = language.stem_replacements.find(word_stem);
       if (declined != language.stem_replacements.end()) {
         for (const auto& w : declined->second) self(self, w, depth + 1);
         return;
@@ -69,8 +77,9 @@ std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& lan
       }
       return;
     }
-    if (language.stopwords.count(word)) return;
-    terms.push_back({word, feature_of(language, word)});
+    if (stopword) return;
+    if (word_stem.empty()) word_stem = stem(word);
+    terms.push_back({word, concept_of(language, std::move(word_stem))});
   };
   const auto words = split_words(text, max_words);
   for (std::size_t i = 0; i < words.size(); ++i) {

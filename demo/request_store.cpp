@@ -127,9 +127,6 @@ CreateOutcome RequestStore::create(const NewRequest& r) {
   Transaction tx(db);
   // Checked again under the write lock: a concurrent send may have won the race.
   if (auto existing = by_key(db, r.idempotency_key, r.fingerprint, r.created_unix - key_ttl_)) return *existing;
-  // An expired key is free again: its old row gives way to the new request.
-  Statement expired(db, "DELETE FROM idempotency WHERE key = ?");
-  expired.bind(1, r.idempotency_key).run();
 
   Statement next(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE year = ?");
   next.bind(1, static_cast<std::int64_t>(r.created.date.year));
@@ -156,7 +153,8 @@ CreateOutcome RequestStore::create(const NewRequest& r) {
   }
   Statement history(db, "INSERT INTO history (request_id, status, at, at_unix) VALUES (?, ?, ?, ?)");
   history.bind(1, id).bind(2, kStatuses[0]).bind(3, created_at).bind(4, r.created_unix).run();
-  Statement key(db, "INSERT INTO idempotency (key, fingerprint, request_id) VALUES (?, ?, ?)");
+  // Any row this key still has is expired (by_key found none live): the new request takes its place.
+  Statement key(db, "INSERT OR REPLACE INTO idempotency (key, fingerprint, request_id) VALUES (?, ?, ?)");
   key.bind(1, r.idempotency_key).bind(2, r.fingerprint).bind(3, id).run();
 
   RequestRecord record = load(db, id);

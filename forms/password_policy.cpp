@@ -17,8 +17,7 @@ Loaded<Policy> Policy::load(std::string_view json, const std::string& file) {
     p.require_uppercase = r.boolean_or("require_uppercase", true);
     p.require_digit = r.boolean_or("require_digit", true);
     p.require_special = r.boolean_or("require_special", true);
-    const std::string specials = r.string("special_characters");
-    text::for_each_code_point(specials, [&](char32_t cp, std::size_t, std::size_t) { p.special_characters += cp; });
+    p.special_characters = text::to_u32(r.string("special_characters"));
     if (p.require_special && p.special_characters.empty()) {
       r.fail("special_characters", "must not be empty when require_special is set");
     }
@@ -50,17 +49,16 @@ std::vector<Issue> Policy::check(std::string_view password) const {
     else if (other.empty()) other = std::string(password.substr(pos, len));
   });
 
-  const std::string specials = text::to_utf8(special_characters);
   std::vector<Issue> issues;
   if (length < min_length) issues.push_back({"password.too_short", {{"min", std::to_string(min_length)}}});
   if (length > max_length) issues.push_back({"password.too_long", {{"max", std::to_string(max_length)}}});
   if (cyrillic) issues.push_back({"password.cyrillic", {}});
   if (space) issues.push_back({"password.space", {}});
-  if (!other.empty()) issues.push_back({"password.character", {{"character", other}, {"specials", specials}}});
+  if (!other.empty()) issues.push_back({"password.character", {{"character", other}, {"specials", text::to_utf8(special_characters)}}});
   if (require_lowercase && !lower) issues.push_back({"password.no_lowercase", {}});
   if (require_uppercase && !upper) issues.push_back({"password.no_uppercase", {}});
   if (require_digit && !digit) issues.push_back({"password.no_digit", {}});
-  if (require_special && !special) issues.push_back({"password.no_special", {{"specials", specials}}});
+  if (require_special && !special) issues.push_back({"password.no_special", {{"specials", text::to_utf8(special_characters)}}});
   return issues;
 }
 
