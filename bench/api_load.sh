@@ -9,7 +9,7 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do load_args+=("$1"); shift; done
 [ "${1:-}" = "--" ] && shift
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-"$build/demo/support-api" --port 0 --db "$work/load.db" --quiet --rate-limit 0 "$@" > "$work/server.log" 2>&1 &
+"$build/server/support-api" --port 0 --db "$work/load.db" --quiet --rate-limit 0 "$@" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
   port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/server.log")

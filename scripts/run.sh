@@ -25,4 +25,4 @@ show --now "$now" validate-form feedback forms/examples/feedback.json
 show --now "$now" --locale ru validate-form feedback forms/examples/feedback-with-mistakes.json
 
 echo "Starting the reference API server (OpenAPI: /api/v1/openapi.json); Ctrl-C stops it."
-exec build/native/demo/support-api --port "${PORT:-8080}" --db "${DB:-support-demo.db}" --demo-step 60
+exec build/native/server/support-api --port "${PORT:-8080}" --db "${DB:-support-demo.db}" --demo-step 60

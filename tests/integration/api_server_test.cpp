@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "common/work_calendar.hpp"
-#include "demo/crypto.hpp"
+#include "server/crypto.hpp"
 #include "forms/form_validator.hpp"
 #include "forms/request_package.hpp"
 #include "tests/support/bundled.hpp"
@@ -73,14 +73,14 @@ std::string packaged(const json& form, const std::vector<File>& files = {}, cons
   if (!files.empty()) {
     values["attachments"] = json::array();
     for (const auto& f : files) {
-      values["attachments"].push_back({{"name", f.name}, {"size", f.content.size()}, {"sha256", demo::sha256_hex(f.content)}});
+      values["attachments"].push_back({{"name", f.name}, {"size", f.content.size()}, {"sha256", server::sha256_hex(f.content)}});
     }
   }
   const auto& schema = *test::forms_config().schema("feedback");
   const forms::FormResult r = forms::validate_form(schema, values, {moscow_from_unix(std::time(nullptr))});
   BOOST_REQUIRE_MESSAGE(r.valid(), "fixture form must be valid");
   std::vector<forms::AttachmentFacts> facts;
-  for (const auto& f : files) facts.push_back({std::string(forms::attachment::type_name(forms::attachment::sniff(f.content).type)), demo::sha256_hex(f.content)});
+  for (const auto& f : files) facts.push_back({std::string(forms::attachment::type_name(forms::attachment::sniff(f.content).type)), server::sha256_hex(f.content)});
   forms::ClientContext client{"ru", "1.0.0", "web", "/help?x=1", topic, {{true, "мой пароль: Secret123!"}}, to_iso(moscow_from_unix(std::time(nullptr)))};
   const auto p = forms::package_request(schema, r.values, client, facts, {"access.account_locked"});
   BOOST_REQUIRE(p.ok());
@@ -301,7 +301,7 @@ BOOST_AUTO_TEST_CASE(files_are_checked_by_content) {
   const File exe{"invoice.png", "image/png", test::make_pe()};
   // The widget's facts say png; the server looks at the bytes.
   json request = json::parse(packaged(feedback_form(), {File{"invoice.png", "image/png", test::make_png()}}));
-  request["attachments"][0]["sha256"] = demo::sha256_hex(exe.content);
+  request["attachments"][0]["sha256"] = server::sha256_hex(exe.content);
   request["attachments"][0]["size"] = exe.content.size();
   const auto r = c.send(request.dump(), {exe}, uuid());
   BOOST_TEST(r->status == 422);

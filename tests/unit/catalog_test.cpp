@@ -58,7 +58,7 @@ std::string without_comments(const std::string& s) {
 std::set<std::string> literals_matching(const std::regex& pattern) {
   std::set<std::string> found;
   const std::filesystem::path root(SUPPORT_SOURCE_DIR);
-  for (const char* dir : {"common", "text", "forms", "i18n", "chat", "cli", "wasm", "web", "demo", "bundle"}) {
+  for (const char* dir : {"common", "text", "forms", "i18n", "chat", "cli", "wasm", "web", "server", "demo", "facade", "bundle"}) {
     if (!std::filesystem::exists(root / dir)) continue;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root / dir)) {
       const std::string ext = entry.path().extension().string();

@@ -15,7 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-json doc() { return json::parse(test::bundled_text("demo/openapi.json")); }
+json doc() { return json::parse(test::bundled_text("server/openapi.json")); }
 
 std::string source(const std::string& path) {
   std::ifstream in(std::string(SUPPORT_SOURCE_DIR) + "/" + path);
@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(problem_codes_match_the_server_and_the_catalogs) {
   std::set<std::string> documented;
   for (const auto& c : d["components"]["schemas"]["Problem"]["properties"]["code"]["enum"]) documented.insert(c);
   // Every code the server can send: literals in {status, "code"} and its status map.
-  const std::string server = source("demo/api_server.cpp");
+  const std::string server = source("server/api_server.cpp");
   const std::regex problem(R"re(\{\s*\d{3}\s*,\s*"([a-z_]+)")re");
   std::set<std::string> used;
   for (std::sregex_iterator it(server.begin(), server.end(), problem), end; it != end; ++it) used.insert((*it)[1]);

@@ -1,4 +1,4 @@
-#include "demo/api_server.hpp"
+#include "server/api_server.hpp"
 
 #include <httplib.h>
 
@@ -13,13 +13,13 @@
 #include "bundle/bundled_files.hpp"
 #include "chat/privacy_guard.hpp"
 #include "common/untrusted_json.hpp"
-#include "demo/crypto.hpp"
-#include "demo/problem.hpp"
-#include "demo/rate_limiter.hpp"
+#include "server/crypto.hpp"
+#include "server/problem.hpp"
+#include "server/rate_limiter.hpp"
 #include "forms/request_package.hpp"
 #include "text/utf8.hpp"
 
-namespace support::demo {
+namespace support::server {
 
 namespace {
 
@@ -333,7 +333,7 @@ ApiServer::ApiServer(ServerOptions options, const Core& core) : impl_(std::make_
     res.set_content(R"({"status":"ok"})", "application/json");
   });
   svr.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(std::string(bundle::file("demo/openapi.json").value_or("{}")), "application/json");
+    res.set_content(std::string(bundle::file("server/openapi.json").value_or("{}")), "application/json");
   });
 
   // Whatever else fails gets a problem+json body too.
@@ -371,4 +371,4 @@ bool ApiServer::run() {
 
 void ApiServer::stop() { impl_->server.stop(); }
 
-}  // namespace support::demo
+}  // namespace support::server

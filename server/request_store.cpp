@@ -1,4 +1,4 @@
-#include "demo/request_store.hpp"
+#include "server/request_store.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,9 +6,9 @@
 #include <memory>
 #include <mutex>
 
-#include "demo/sqlite.hpp"
+#include "server/sqlite.hpp"
 
-namespace support::demo {
+namespace support::server {
 
 namespace {
 
@@ -199,4 +199,4 @@ std::int64_t RequestStore::count() {
   return s.integer(0);
 }
 
-}  // namespace support::demo
+}  // namespace support::server

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace support::demo {
+namespace support::server {
 
 std::string sha256_hex(std::string_view bytes);
 std::string random_bytes(std::size_t n);  // throws std::runtime_error if the system has no randomness
@@ -16,4 +16,4 @@ std::string hmac_token(std::string_view key, std::string_view message);
 // Comparison in time independent of where the strings differ.
 bool constant_time_equal(std::string_view a, std::string_view b);
 
-}  // namespace support::demo
+}  // namespace support::server

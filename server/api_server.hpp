@@ -11,7 +11,7 @@
 
 #include "chat/knowledge_base.hpp"
 #include "common/work_calendar.hpp"
-#include "demo/request_store.hpp"
+#include "server/request_store.hpp"
 #include "forms/forms_config.hpp"
 #include "i18n/messages.hpp"
 
@@ -22,7 +22,7 @@ struct Response;
 class ContentReader;
 }  // namespace httplib
 
-namespace support::demo {
+namespace support::server {
 
 struct Core {
   forms::FormsConfig forms;
@@ -60,4 +60,4 @@ class ApiServer {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace support::demo
+}  // namespace support::server

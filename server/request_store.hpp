@@ -15,7 +15,7 @@
 
 #include "common/calendar.hpp"
 
-namespace support::demo {
+namespace support::server {
 
 inline constexpr const char* kStatuses[] = {"accepted", "in_progress", "needs_clarification", "answered", "closed"};
 
@@ -80,4 +80,4 @@ class RequestStore {
   void forget_expired_keys(std::int64_t now_unix);
 };
 
-}  // namespace support::demo
+}  // namespace support::server

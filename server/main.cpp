@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "bundle/bundled_files.hpp"
-#include "demo/api_server.hpp"
-#include "demo/crypto.hpp"
+#include "server/api_server.hpp"
+#include "server/crypto.hpp"
 
 namespace {
 
@@ -30,7 +30,7 @@ constexpr const char* kUsage = R"(usage: support-api [OPTIONS]
   --quiet                  no request log
 )";
 
-support::demo::ApiServer* running = nullptr;
+support::server::ApiServer* running = nullptr;
 
 void on_signal(int) {
   if (running) running->stop();
@@ -42,7 +42,7 @@ std::string load_secret(const std::string& path) {
   std::stringstream content;
   content << in.rdbuf();
   if (content.str().size() >= 32) return content.str();
-  const std::string secret = support::demo::base64url(support::demo::random_bytes(32));
+  const std::string secret = support::server::base64url(support::server::random_bytes(32));
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << secret;
   out.close();
@@ -61,7 +61,7 @@ T loaded(support::Loaded<T> l, const char* what) {
 
 int main(int argc, char** argv) {
   using namespace support;
-  demo::ServerOptions o;
+  server::ServerOptions o;
   std::string secret_file;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
         std::cerr << "support-api: --durability expects normal or full\n";
         return 2;
       }
-      o.durability = d == "full" ? demo::Durability::full : demo::Durability::normal;
+      o.durability = d == "full" ? server::Durability::full : server::Durability::normal;
     } else if (a == "--quiet") o.log = false;
     else if (a == "--help") {
       std::cout << kUsage;
@@ -116,13 +116,13 @@ int main(int argc, char** argv) {
     auto messages = loaded(i18n::Messages::load(files), "catalogs");
     auto kb = loaded(chat::KnowledgeBase::load(files, forms, messages.locales()), "knowledge base");
     auto calendar = loaded(WorkCalendar::load(*bundle::file("common/data/work_calendar.json")), "work calendar");
-    const demo::Core core{std::move(forms), std::move(messages), std::move(kb), std::move(calendar)};
-    demo::ApiServer server(o, core);
-    running = &server;
+    const server::Core core{std::move(forms), std::move(messages), std::move(kb), std::move(calendar)};
+    server::ApiServer api(o, core);
+    running = &api;
     std::signal(SIGPIPE, SIG_IGN);  // a client gone mid-response must not end the server
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    if (!server.run()) {
+    if (!api.run()) {
       std::cerr << "support-api: cannot listen on " << o.host << ":" << o.port << "\n";
       return 1;
     }

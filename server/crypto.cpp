@@ -1,4 +1,4 @@
-#include "demo/crypto.hpp"
+#include "server/crypto.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -8,7 +8,7 @@
 
 #include <stdexcept>
 
-namespace support::demo {
+namespace support::server {
 
 std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
@@ -64,4 +64,4 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace support::demo
+}  // namespace support::server

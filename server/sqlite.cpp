@@ -1,8 +1,8 @@
-#include "demo/sqlite.hpp"
+#include "server/sqlite.hpp"
 
 #include <sqlite3.h>
 
-namespace support::demo {
+namespace support::server {
 
 namespace {
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
@@ -94,4 +94,4 @@ void Transaction::commit() {
   done_ = true;
 }
 
-}  // namespace support::demo
+}  // namespace support::server

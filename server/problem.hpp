@@ -10,7 +10,7 @@
 #include "forms/form_validator.hpp"
 #include "i18n/messages.hpp"
 
-namespace support::demo {
+namespace support::server {
 
 struct Problem {
   int status = 500;
@@ -21,4 +21,4 @@ struct Problem {
 
 std::string problem_json(const Problem& p, const i18n::Messages& messages, const std::string& locale);
 
-}  // namespace support::demo
+}  // namespace support::server

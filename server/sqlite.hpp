@@ -12,7 +12,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace support::demo {
+namespace support::server {
 
 struct SqliteError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -66,4 +66,4 @@ class Transaction {
   bool done_ = false;
 };
 
-}  // namespace support::demo
+}  // namespace support::server

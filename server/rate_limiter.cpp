@@ -1,9 +1,9 @@
-#include "demo/rate_limiter.hpp"
+#include "server/rate_limiter.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-namespace support::demo {
+namespace support::server {
 
 namespace {
 constexpr std::size_t kMaxTracked = 100000;
@@ -33,4 +33,4 @@ bool RateLimiter::allow(const std::string& client, std::int64_t now_ms, int& ret
   return false;
 }
 
-}  // namespace support::demo
+}  // namespace support::server

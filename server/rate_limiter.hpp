@@ -7,7 +7,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace support::demo {
+namespace support::server {
 
 class RateLimiter {
  public:
@@ -26,4 +26,4 @@ class RateLimiter {
   std::unordered_map<std::string, Bucket> buckets_;
 };
 
-}  // namespace support::demo
+}  // namespace support::server

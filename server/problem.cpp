@@ -1,8 +1,8 @@
-#include "demo/problem.hpp"
+#include "server/problem.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace support::demo {
+namespace support::server {
 
 std::string problem_json(const Problem& p, const i18n::Messages& messages, const std::string& locale) {
   using Json = nlohmann::ordered_json;
@@ -31,4 +31,4 @@ std::string problem_json(const Problem& p, const i18n::Messages& messages, const
   return body.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-}  // namespace support::demo
+}  // namespace support::server
