@@ -7,6 +7,7 @@ packages=(
   cmake g++ make pkg-config gzip
   nlohmann-json3-dev libboost-test-dev libcpp-httplib-dev libsqlite3-dev libssl-dev
   emscripten binaryen nodejs
+  chromium fonts-dejavu-core
 )
 
 missing=()
@@ -16,7 +17,19 @@ for p in "${packages[@]}"; do
   fi
 done
 
+install_node_modules() {
+  # Build and test tools from npm, at the versions pinned in package-lock.json.
+  cd "$(dirname "$0")/.."
+  local want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat node_modules/.installed-lock-sha256 2>/dev/null)" != "$want" ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$want" > node_modules/.installed-lock-sha256
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_node_modules
   exit 0
 fi
 
@@ -28,3 +41,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_node_modules
