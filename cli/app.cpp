@@ -6,27 +6,7 @@
 
 namespace support::cli {
 
-void print_json(const Json& j, std::ostream& out) {
-  out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-}
-
-Json issue_json(const forms::Issue& issue) {
-  Json params = Json::object();
-  for (const auto& [k, v] : issue.params) params[k] = v;
-  return Json{{"code", issue.code}, {"key", issue.message_key()}, {"params", params}};
-}
-
-void App::describe(Json& out, const forms::Issue* issue) const {
-  if (!locale) return;
-  if (!issue) {
-    out["message"] = nullptr;
-    out["hint"] = nullptr;
-    return;
-  }
-  const auto text = messages.error_text(*locale, issue->code, issue->params);
-  out["message"] = text.message;
-  out["hint"] = text.hint;
-}
+void print_json(const Json& j, std::ostream& out) { out << facade::to_text(j) << '\n'; }
 
 int usage_error(const std::string& message) {
   std::cerr << "supportctl: " << message << "\nRun 'supportctl help' for usage.\n";
@@ -76,6 +56,22 @@ std::optional<std::string> read_file(const std::string& path, std::size_t max_by
     return std::nullopt;
   }
   return content.str();
+}
+
+std::optional<forms::FormSchema> find_schema(const App& app, const std::string& name, std::string& error) {
+  constexpr std::size_t kMaxSchemaBytes = 1024 * 1024;
+  if (const auto* s = app.core->forms().schema(name)) return *s;
+  auto text = read_file(name, kMaxSchemaBytes, error);
+  if (!text) {
+    error = "no bundled schema '" + name + "' and " + error;
+    return std::nullopt;
+  }
+  auto loaded = forms::FormSchema::load(*text, name, app.core->forms().attachments);
+  if (!loaded) {
+    error = loaded.error;
+    return std::nullopt;
+  }
+  return std::move(*loaded.value);
 }
 
 }  // namespace support::cli

@@ -4,24 +4,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "bundle/bundled_files.hpp"
-#include "chat/dialogue.hpp"
-#include "common/work_calendar.hpp"
-#include "cli/chat_support.hpp"
 #include "cli/commands.hpp"
 
 namespace support::cli {
 
 namespace {
-
-Json match_json(const ChatEngine& engine, const std::string& query, const std::string& locale) {
-  const auto r = engine.matcher->match(query, locale);
-  Json results = Json::array();
-  for (const auto& s : r.ranked) {
-    results.push_back(Json{{"topic", s.topic}, {"confidence", std::round(s.confidence * 1000) / 1000}});
-  }
-  return Json{{"query", query}, {"locale", locale}, {"answer", answer_of(engine, r)}, {"results", results}};
-}
 
 std::vector<std::string> split_tab(const std::string& line) {
   std::vector<std::string> out;
@@ -43,13 +30,11 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int run_match(const App& app) {
-  const auto engine = load_chat(app);
-  if (!engine) return kUsage;
   const std::string locale = app.display_locale();
   const auto& p = app.args.positional;
   if (p.size() > 2) return usage_error("match takes one TEXT (quote it)");
   if (p.size() == 2) {
-    print_json(match_json(*engine, p[1], locale));
+    print_json(app.core->match(p[1], locale));
     return kValid;
   }
   std::ios::sync_with_stdio(false);
@@ -58,10 +43,10 @@ int run_match(const App& app) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const auto tab = line.find('\t');
     if (tab == std::string::npos) {
-      print_json(match_json(*engine, line, locale));
+      print_json(app.core->match(line, locale));
     } else {
       const std::string row_locale = line.substr(0, tab);
-      print_json(match_json(*engine, line.substr(tab + 1), app.messages.catalog(row_locale) ? row_locale : locale));
+      print_json(app.core->match(line.substr(tab + 1), app.core->messages().catalog(row_locale) ? row_locale : locale));
     }
   }
   return kValid;
@@ -73,8 +58,8 @@ int run_eval(const App& app) {
   std::string error;
   const auto content = read_file(p[1], 64 * 1024 * 1024, error);
   if (!content) return usage_error(error);
-  const auto engine = load_chat(app);
-  if (!engine) return kUsage;
+  const chat::Matcher& matcher = *app.core->matcher();
+  const double min_confidence = app.core->knowledge_base()->dialogue().min_confidence;
 
   std::istringstream in(*content);
   std::string line;
@@ -98,9 +83,9 @@ int run_eval(const App& app) {
     const auto cell = [&](int c) { return c < static_cast<int>(cells.size()) ? cells[static_cast<std::size_t>(c)] : std::string(); };
     const std::string expected = cell(topic_col), locale = cell(locale_col), query = cell(query_col);
     const auto start = std::chrono::steady_clock::now();
-    const auto r = engine->matcher->match(query, locale);
+    const auto r = matcher.match(query, locale);
     latencies_us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
-    const std::string answer = answer_of(*engine, r);
+    const std::string answer = app.core->answer_of(r);
     bool correct;
     if (expected == "none") {
       ++none_rows;
@@ -113,7 +98,7 @@ int run_eval(const App& app) {
       false_none += answer == "none";
       bool in_top3 = false;
       for (std::size_t i = 0; i < r.ranked.size() && i < 3; ++i) {
-        in_top3 |= r.ranked[i].topic == expected && r.ranked[i].confidence >= engine->kb.dialogue().min_confidence;
+        in_top3 |= r.ranked[i].topic == expected && r.ranked[i].confidence >= min_confidence;
       }
       top3 += in_top3;
     }
@@ -143,25 +128,18 @@ namespace support::cli {
 
 int run_chat(const App& app) {
   if (app.args.positional.size() != 1) return usage_error("chat reads its messages from standard input");
-  const auto engine = load_chat(app);
-  if (!engine) return kUsage;
-  const chat::DialogueEngine dialogue(engine->kb, *engine->matcher, app.messages, app.forms);
-  chat::ConversationState state;
-  state.locale = app.display_locale();
-  // Public holidays follow the days-off schedule of the phone line, as weekends do.
-  const auto calendar = WorkCalendar::load(*bundle::file("common/data/work_calendar.json"));
-  if (!calendar) return usage_error("bundled work calendar is invalid: " + calendar.error);
-  const WorkCalendar& days = *calendar.value;
-  const chat::DialogueContext context{app.now, [&days](const Date& d) { return !days.is_working_day(d); }};
-  print_json(Json(dialogue.start(state).to_json()));
+  // The state goes through its JSON at every step, as it does between page loads.
+  Json step = app.core->chat_start("", app.display_locale(), app.context());
+  print_json(step["reply"]);
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::string state = facade::to_text(step["state"]);
     const bool button = !line.empty() && line[0] == '/';
-    const auto reply = button ? dialogue.on_button(state, line.substr(1), context) : dialogue.on_text(state, line, context);
-    print_json(Json(reply.to_json()));
+    step = button ? app.core->chat_button(state, line.substr(1), app.context()) : app.core->chat_text(state, line, app.context());
+    print_json(step["reply"]);
   }
-  if (app.args.option("state")) print_json(Json(state.to_json()));
+  if (app.args.option("state")) print_json(step["state"]);
   return kValid;
 }
 

@@ -12,5 +12,8 @@ int run_sniff(const App& app);           // sniff FILE [--name NAME] [--schema S
 int run_match(const App& app);           // match [TEXT]
 int run_eval(const App& app);            // eval FILE.tsv
 int run_chat(const App& app);            // chat: a conversation from standard input
+int run_package(const App& app);         // package SCHEMA FORM.json [--client F] [--attachments F]
+int run_email(const App& app);           // email SCHEMA FORM.json [--number N]
+int run_format(const App& app);          // format KEY [PARAMS.json]
 
 }  // namespace support::cli

@@ -1,4 +1,5 @@
-// validate-form and sniff: whole forms and attachment files.
+// validate-form, sniff, package and email: whole forms, attachment files and
+// the requests built from them.
 #include <filesystem>
 
 #include "cli/commands.hpp"
@@ -8,35 +9,22 @@ namespace support::cli {
 
 namespace {
 
-constexpr std::size_t kMaxSchemaBytes = 1024 * 1024;
 constexpr std::size_t kMaxFileBytes = 256 * 1024 * 1024;
 constexpr std::size_t kSniffHeadBytes = 64 * 1024;
+constexpr std::size_t kMaxSideFileBytes = 1024 * 1024;
 
-// A bundled schema by id ("feedback"), or a schema file by path.
-std::optional<forms::FormSchema> find_schema(const App& app, const std::string& name, std::string& error) {
-  if (const auto* s = app.forms.schema(name)) return *s;
-  auto text = read_file(name, kMaxSchemaBytes, error);
-  if (!text) {
-    error = "no bundled schema '" + name + "' and " + error;
-    return std::nullopt;
-  }
-  auto loaded = forms::FormSchema::load(*text, name, app.forms.attachments);
-  if (!loaded) {
-    error = loaded.error;
-    return std::nullopt;
-  }
-  return std::move(*loaded.value);
+// The form file is data under test: oversize or malformed content is a
+// validation result, not a usage error. One byte past the limit is enough to
+// report an oversize form.
+std::optional<std::string> read_form(const std::string& path, std::string& error) {
+  return read_prefix(path, forms::kFormJsonLimits.max_bytes + 1, error);
 }
 
-Json form_result_json(const App& app, const std::string& schema_id, const forms::FormResult& r) {
-  Json errors = Json::array();
-  for (const auto& fi : r.issues) {
-    Json e{{"path", fi.path}};
-    e.update(issue_json(fi.issue));
-    app.describe(e, &fi.issue);
-    errors.push_back(std::move(e));
-  }
-  return Json{{"schema", schema_id}, {"valid", r.valid()}, {"errors", errors}, {"values", Json(r.values)}};
+// The content of the file an option names, or "" without the option.
+std::optional<std::string> option_file(const App& app, const char* name, std::string& error) {
+  const std::string* path = app.args.option(name);
+  if (!path) return std::string();
+  return read_file(*path, kMaxSideFileBytes, error);
 }
 
 }  // namespace
@@ -47,30 +35,24 @@ int run_validate_form(const App& app) {
   std::string error;
   const auto schema = find_schema(app, p[1], error);
   if (!schema) return usage_error(error);
-  // The form file is data under test: oversize or malformed content is a
-  // validation result, not a usage error.
-  // Reading one byte past the limit is enough to report an oversize form.
-  auto text = read_prefix(p[2], forms::kFormJsonLimits.max_bytes + 1, error);
+  auto text = read_form(p[2], error);
   if (!text) return usage_error(error);
-  const auto result = forms::validate_form_json(*schema, *text, {app.now});
-  print_json(form_result_json(app, schema->id, result));
-  return result.valid() ? kValid : kInvalid;
+  const Json out = app.core->validate_form(*schema, *text, app.context());
+  print_json(out);
+  return out["valid"].get<bool>() ? kValid : kInvalid;
 }
 
 int run_sniff(const App& app) {
   const auto& p = app.args.positional;
   if (p.size() != 2) return usage_error("sniff needs FILE");
-  const forms::attachment::Profile* profile = app.forms.attachments.profile("portal_form");
   std::string error;
+  std::optional<forms::FormSchema> schema;
   if (const std::string* schema_name = app.args.option("schema")) {
-    const auto schema = find_schema(app, *schema_name, error);
+    schema = find_schema(app, *schema_name, error);
     if (!schema) return usage_error(error);
-    profile = nullptr;
-    for (const auto& f : schema->fields) {
-      if (f.profile) profile = &*app.forms.attachments.profile(f.profile->id);
-    }
-    if (!profile) return usage_error("schema '" + schema->id + "' takes no attachments");
   }
+  const forms::attachment::Profile* profile = app.core->attachment_profile(schema ? &*schema : nullptr);
+  if (!profile) return usage_error("schema '" + schema->id + "' takes no attachments");
   std::error_code ec;
   const bool regular = std::filesystem::is_regular_file(p[1], ec);
   const auto size = regular ? std::filesystem::file_size(p[1], ec) : 0;
@@ -82,17 +64,43 @@ int run_sniff(const App& app) {
   const std::string* name_option = app.args.option("name");
   const std::string name = name_option ? *name_option : std::filesystem::path(p[1]).filename().string();
   const std::string* mime = app.args.option("mime");
-  const auto sniffed = forms::attachment::sniff(*bytes);
-  forms::Result r = oversize ? forms::Result::invalid(*forms::attachment::check_metadata(name, size, *profile))
-                             : forms::attachment::check_file(*bytes, name, mime ? *mime : "", *profile);
-  Json out{{"file", name}, {"size", size}, {"profile", profile->id},
-           {"detected", std::string(forms::attachment::type_name(sniffed.type))},
-           {"truncated", sniffed.truncated}, {"valid", r.ok()}};
-  out["error"] = r.ok() ? Json() : Json(r.issue->code);
-  out["params"] = r.ok() ? Json() : issue_json(*r.issue)["params"];
-  app.describe(out, r.ok() ? nullptr : &*r.issue);
+  const Json out = app.core->sniff(*bytes, size, name, mime ? *mime : "", *profile, app.context());
   print_json(out);
-  return r.ok() ? kValid : kInvalid;
+  return out["valid"].get<bool>() ? kValid : kInvalid;
+}
+
+int run_package(const App& app) {
+  const auto& p = app.args.positional;
+  if (p.size() != 3) return usage_error("package needs SCHEMA and FORM.json");
+  std::string error;
+  const auto schema = find_schema(app, p[1], error);
+  if (!schema) return usage_error(error);
+  const auto form = read_form(p[2], error);
+  if (!form) return usage_error(error);
+  const auto client = option_file(app, "client", error);
+  if (!client) return usage_error(error);
+  const auto attachments = option_file(app, "attachments", error);
+  if (!attachments) return usage_error(error);
+  // Without --client: a web page in the display locale, as the widget sends it.
+  const std::string default_client =
+      Json{{"locale", app.display_locale()}, {"widget_version", "1.0.0"}, {"platform", "web"}, {"page", "/"}}.dump();
+  const Json out = app.core->package_request(*schema, *form, client->empty() ? default_client : *client, *attachments, app.context());
+  print_json(out);
+  return out["valid"].get<bool>() ? kValid : kInvalid;
+}
+
+int run_email(const App& app) {
+  const auto& p = app.args.positional;
+  if (p.size() != 3) return usage_error("email needs SCHEMA and FORM.json");
+  std::string error;
+  const auto schema = find_schema(app, p[1], error);
+  if (!schema) return usage_error(error);
+  const auto form = read_form(p[2], error);
+  if (!form) return usage_error(error);
+  const std::string* number = app.args.option("number");
+  const Json out = app.core->email_fallback(*schema, *form, number ? *number : "", {app.display_locale(), app.now});
+  print_json(out);
+  return out["valid"].get<bool>() ? kValid : kInvalid;
 }
 
 }  // namespace support::cli

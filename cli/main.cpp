@@ -15,6 +15,7 @@ constexpr const char* kUsageText = R"(usage: supportctl COMMAND [ARGS] [OPTIONS]
                                KIND: snils inn inn10 inn12 ogrn ogrnip passport
                                      phone email name date birth_date datetime
   password [VALUE]             policy and strength of a password (or one per line)
+        [--user-name N] [--user-birth-date D] [--user-phone P] [--user-email E]
   validate-form SCHEMA FORM    check a whole form (SCHEMA: bundled id or file)
   sniff FILE                   check an attachment by its content
         [--name NAME] [--mime MIME] [--schema SCHEMA]
@@ -25,6 +26,10 @@ constexpr const char* kUsageText = R"(usage: supportctl COMMAND [ARGS] [OPTIONS]
   chat                         a conversation: one message per line from stdin,
                                "/ACTION" presses a button (e.g. /helped:no);
                                --state 1 prints the final state
+  package SCHEMA FORM          the request for the portal API from a valid form
+        [--client CLIENT.json] [--attachments FACTS.json]
+  email SCHEMA FORM [--number N]   the e-mail for when the API cannot be reached
+  format KEY [PARAMS]          one catalog message (PARAMS: a JSON object)
   help                         this text
 
 options: --now YYYY-MM-DDTHH:MM (Moscow time; default: the system clock)
@@ -39,27 +44,23 @@ int main(int argc, char** argv) {
   using namespace support::cli;
 
   std::string error;
-  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now", "locale", "verbose", "state"}, error);
+  auto args = Args::parse(argc, argv, {"name", "mime", "schema", "now", "locale", "verbose", "state", "client", "attachments", "number",
+                                           "user-name", "user-birth-date", "user-phone", "user-email"}, error);
   if (!args) return usage_error(error);
   if (args->positional.empty() || args->positional[0] == "help") {
     (args->positional.empty() ? std::cerr : std::cout) << kUsageText;
     return args->positional.empty() ? kUsage : kValid;
   }
 
-  auto forms = forms::FormsConfig::load(bundle::all_files());
-  if (!forms) {
-    std::cerr << "supportctl: bundled data is invalid: " << forms.error << '\n';
+  std::string load_error;
+  auto core = facade::Facade::load(bundle::all_files(), load_error);
+  if (!core) {
+    std::cerr << "supportctl: bundled data is invalid: " << load_error << '\n';
     return kUsage;
   }
-  auto messages = i18n::Messages::load(bundle::all_files());
-  if (!messages) {
-    std::cerr << "supportctl: bundled catalogs are invalid: " << messages.error << '\n';
-    return kUsage;
-  }
-  App app{std::move(*args), std::move(*forms.value), std::move(*messages.value),
-          support::moscow_from_unix(std::time(nullptr)), std::nullopt};
+  App app{std::move(*args), std::move(core), support::moscow_from_unix(std::time(nullptr)), std::nullopt};
   if (const std::string* locale = app.args.option("locale")) {
-    if (!app.messages.catalog(*locale)) return usage_error("--locale expects one of: ru, en");
+    if (!app.core->messages().catalog(*locale)) return usage_error("--locale expects one of: ru, en");
     app.locale = *locale;
   }
   if (const std::string* now = app.args.option("now")) {
@@ -76,5 +77,8 @@ int main(int argc, char** argv) {
   if (command == "match") return run_match(app);
   if (command == "eval") return run_eval(app);
   if (command == "chat") return run_chat(app);
+  if (command == "package") return run_package(app);
+  if (command == "email") return run_email(app);
+  if (command == "format") return run_format(app);
   return usage_error("unknown command '" + command + "'");
 }

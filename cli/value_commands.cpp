@@ -3,8 +3,6 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "forms/kinds.hpp"
-#include "forms/phone.hpp"
 
 namespace support::cli {
 
@@ -25,64 +23,39 @@ int for_each_value(const App& app, std::size_t value_index, Check&& check) {
   return kValid;
 }
 
-Json string_list(const std::vector<std::string>& items) {
-  Json out = Json::array();
-  for (const auto& s : items) out.push_back(s);
-  return out;
-}
-
-// The display form; a phone extension is worded per locale ("доб." / "ext.").
-std::string display(const App& app, const std::string& kind, const forms::KindCheck& check) {
-  if (kind != "phone") return check.formatted;
-  const auto number = forms::phone::split(check.result.value);
-  if (number.extension.empty()) return check.formatted;
-  return app.messages.format(app.display_locale(), "format.phone_extension",
-                             {{"number", check.formatted}, {"extension", number.extension}});
-}
-
 }  // namespace
 
 int run_validate(const App& app) {
   if (app.args.positional.size() < 2) return usage_error("validate needs a KIND");
   const std::string& kind = app.args.positional[1];
-  if (!forms::check_kind(kind, "")) return usage_error("unknown kind '" + kind + "'");
-  const forms::KindContext context{app.today()};
+  if (!app.core->validate(kind, "", app.context())) return usage_error("unknown kind '" + kind + "'");
   return for_each_value(app, 2, [&](const std::string& value) {
-    const auto check = *forms::check_kind(kind, value, context);
-    const auto& r = check.result;
-    Json out{{"kind", kind}, {"input", value}, {"valid", r.ok()}};
-    out["value"] = r.ok() ? Json(r.value) : Json();
-    out["formatted"] = r.ok() ? Json(display(app, kind, check)) : Json();
-    out["error"] = r.ok() ? Json() : Json(r.issue->code);
-    app.describe(out, r.ok() ? nullptr : &*r.issue);
+    const Json out = *app.core->validate(kind, value, app.context());
     print_json(out);
-    return r.ok();
+    return out["valid"].get<bool>();
   });
 }
 
 int run_password(const App& app) {
+  // The person's own data, which a password must not contain.
+  forms::password::UserInfo user;
+  if (const auto* v = app.args.option("user-name")) user.full_name = *v;
+  if (const auto* v = app.args.option("user-birth-date")) user.birth_date = *v;
+  if (const auto* v = app.args.option("user-phone")) user.phone = *v;
+  if (const auto* v = app.args.option("user-email")) user.email = *v;
   return for_each_value(app, 1, [&](const std::string& value) {
-    const auto check = app.forms.passwords.check(value);
-    Json errors = Json::array();
-    for (const auto& e : check.errors) errors.push_back(e.code);
-    Json out{{"valid", check.valid}, {"score", check.score}, {"errors", errors},
-             {"warnings", string_list(check.warnings)}};
-    if (app.locale) {
-      // Errors first, then advice; each with its fix.
-      Json messages = Json::array();
-      auto add = [&](const forms::Issue& issue) {
-        Json m{{"code", issue.code}};
-        app.describe(m, &issue);
-        messages.push_back(std::move(m));
-      };
-      for (const auto& e : check.errors) add(e);
-      for (const auto& w : check.warnings) add({w, {}});
-      out["strength"] = app.messages.format(*app.locale, "ui.password.strength." + std::to_string(check.score));
-      out["messages"] = std::move(messages);
-    }
+    const Json out = app.core->password(value, user, app.context());
     print_json(out);
-    return check.valid;
+    return out["valid"].get<bool>();
   });
+}
+
+int run_format(const App& app) {
+  const auto& p = app.args.positional;
+  if (p.size() < 2 || p.size() > 3) return usage_error("format needs KEY [PARAMS.json]");
+  const Json out = app.core->format(p[1], p.size() == 3 ? p[2] : "", {app.display_locale(), app.now});
+  print_json(out);
+  return out.contains("error") ? kInvalid : kValid;
 }
 
 }  // namespace support::cli

@@ -18,9 +18,13 @@ std::string normalise_tag(std::string_view tag) {
   return out.size() <= 35 ? out : std::string();
 }
 
+bool has_file(const DataFiles& files, std::string_view path) {
+  return std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.first == path; });
+}
+
 }  // namespace
 
-Loaded<Messages> Messages::load(const DataFiles& files) {
+Loaded<Messages> Messages::load(const DataFiles& files, Locales which) {
   return load_config<Messages>([&] {
     const std::string file = "i18n/locales.json";
     ConfigFile r(require_file(files, file), file);
@@ -33,8 +37,11 @@ Loaded<Messages> Messages::load(const DataFiles& files) {
     r.finish();
     for (const auto& locale : locales) {
       const std::string path = "i18n/messages/" + locale + ".json";
+      if (which == Locales::present && !has_file(files, path)) continue;
       m.catalogs_.push_back(value_or_throw(Catalog::load(require_file(files, path), locale, path)));
     }
+    if (m.catalogs_.empty()) throw ConfigError("i18n/messages: no catalog of the locales in " + file);
+    if (!m.catalog(m.default_locale_)) m.default_locale_ = std::string(m.catalogs_.front().locale());
     return m;
   });
 }

@@ -13,8 +13,14 @@ namespace support::i18n {
 
 class Messages {
  public:
+  // Which catalogs `load` requires: every listed locale (tools, server), or
+  // only those among the files, at least one (a page fetches its own locale).
+  enum class Locales { all, present };
+
   // Reads i18n/locales.json and i18n/messages/<locale>.json for each locale.
-  static Loaded<Messages> load(const DataFiles& files);
+  // With Locales::present and the default's catalog absent, the first loaded
+  // locale is the fallback.
+  static Loaded<Messages> load(const DataFiles& files, Locales which = Locales::all);
 
   const std::string& default_locale() const { return default_locale_; }
   std::vector<std::string> locales() const;

@@ -28,6 +28,9 @@ void append_utf8(std::string& out, char32_t cp);
 // Replaces every invalid sequence with U+FFFD, so the text can be echoed safely.
 std::string to_valid_utf8(std::string_view s);
 
+// At most `max_bytes` of valid UTF-8, cut at a character boundary.
+std::string cut_utf8(std::string_view s, std::size_t max_bytes);
+
 // The code points of the text (U+FFFD for invalid bytes), at most `max_code_points`.
 std::u32string to_u32(std::string_view s, std::size_t max_code_points = static_cast<std::size_t>(-1));
 
