@@ -52,16 +52,22 @@ Result parse(std::string_view raw, std::initializer_list<std::size_t> lengths, c
   return Result::valid(std::move(compacted));
 }
 
-int weighted_sum(std::string_view digits, std::initializer_list<int> weights) {
+bool are_digits(std::string_view s, std::size_t length) {
+  return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<int> weighted_sum(std::string_view digits, std::initializer_list<int> weights) {
+  if (!are_digits(digits, weights.size())) return std::nullopt;
   int sum = 0;
   std::size_t i = 0;
-  for (int w : weights) sum += value(digits[i++]) * w;
+  for (int w : weights) sum += (digits[i++] - '0') * w;
   return sum;
 }
 
-std::uint64_t to_number(std::string_view digits) {
+std::optional<std::uint64_t> to_number(std::string_view digits) {
+  if (digits.empty() || digits.size() > 19 || !are_digits(digits, digits.size())) return std::nullopt;
   std::uint64_t n = 0;
-  for (char c : digits) n = n * 10 + static_cast<std::uint64_t>(value(c));
+  for (char c : digits) n = n * 10 + static_cast<std::uint64_t>(c - '0');
   return n;
 }
 

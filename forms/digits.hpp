@@ -28,12 +28,15 @@ struct ShapeCodes {
 // codes.length.
 Result parse(std::string_view raw, std::initializer_list<std::size_t> lengths, const ShapeCodes& codes);
 
-inline int value(char c) { return c - '0'; }
+// True when `s` is exactly `length` ASCII digits: the guard every checksum
+// function applies before it reads a single digit.
+bool are_digits(std::string_view s, std::size_t length);
 
-// Weighted digit sum: sum(value(digits[i]) * weights[i]).
-int weighted_sum(std::string_view digits, std::initializer_list<int> weights);
+// Weighted digit sum: sum(digit[i] * weights[i]); nullopt unless `digits` is
+// exactly one ASCII digit per weight.
+std::optional<int> weighted_sum(std::string_view digits, std::initializer_list<int> weights);
 
-// The number the digits spell (at most 19 digits).
-std::uint64_t to_number(std::string_view digits);
+// The number the digits spell; nullopt unless 1 to 19 ASCII digits.
+std::optional<std::uint64_t> to_number(std::string_view digits);
 
 }  // namespace support::forms::digits

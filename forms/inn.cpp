@@ -6,8 +6,9 @@ namespace support::forms::inn {
 
 namespace {
 
+// Called only with as many ASCII digits as weights (checksum checks them first).
 char check_digit(std::string_view digits, std::initializer_list<int> weights) {
-  return static_cast<char>('0' + digits::weighted_sum(digits, weights) % 11 % 10);
+  return static_cast<char>('0' + digits::weighted_sum(digits, weights).value_or(0) % 11 % 10);
 }
 
 char legal_check(std::string_view first_nine) { return check_digit(first_nine, {2, 4, 10, 3, 5, 9, 4, 6, 8}); }
@@ -23,6 +24,7 @@ char individual_second(std::string_view first_eleven) {
 std::string compact(std::string_view number) { return digits::compact(number); }
 
 std::string checksum(std::string_view leading) {
+  if (!digits::are_digits(leading, leading.size())) return {};
   switch (leading.size()) {
     case 9:
       return {legal_check(leading)};

@@ -15,7 +15,7 @@ std::string compact(std::string_view number);
 
 // Check digits for the leading digits: 9 digits -> 1 check digit (legal
 // entity); 11 digits -> the 12th digit; 10 digits -> both check digits of an
-// individual's number.
+// individual's number. Any other input (other lengths, non-digits) gives "".
 std::string checksum(std::string_view leading);
 
 // Codes: input.*, inn.format {character}, inn.length {actual},

@@ -6,8 +6,10 @@ namespace support::forms {
 
 namespace {
 
-std::string mod_check(std::string_view leading, std::uint64_t modulus) {
-  return {static_cast<char>('0' + digits::to_number(leading) % modulus % 10)};
+// "" unless `leading` is exactly `length` ASCII digits.
+std::string mod_check(std::string_view leading, std::size_t length, std::uint64_t modulus) {
+  if (!digits::are_digits(leading, length)) return {};
+  return {static_cast<char>('0' + *digits::to_number(leading) % modulus % 10)};
 }
 
 struct RegistrationCodes {
@@ -21,7 +23,7 @@ Result validate_registration(std::string_view number, std::size_t length, std::s
   Result r = digits::parse(number, {length}, codes.shape);
   if (!r.ok()) return r;
   if (first_digits.find(r.value.front()) == std::string_view::npos) return Result::invalid(codes.kind);
-  if (mod_check(std::string_view(r.value).substr(0, length - 1), modulus) != r.value.substr(length - 1)) {
+  if (mod_check(std::string_view(r.value).substr(0, length - 1), length - 1, modulus) != r.value.substr(length - 1)) {
     return Result::invalid(codes.checksum);
   }
   return r;
@@ -31,7 +33,7 @@ Result validate_registration(std::string_view number, std::size_t length, std::s
 
 namespace ogrn {
 std::string compact(std::string_view number) { return digits::compact(number); }
-std::string checksum(std::string_view first_twelve) { return mod_check(first_twelve, 11); }
+std::string checksum(std::string_view first_twelve) { return mod_check(first_twelve, 12, 11); }
 Result validate(std::string_view number) {
   return validate_registration(number, 13, "15", 11, {{"ogrn.format", "ogrn.length"}, "ogrn.kind", "ogrn.checksum"});
 }
@@ -41,7 +43,7 @@ std::string format(std::string_view number) { return compact(number); }
 
 namespace ogrnip {
 std::string compact(std::string_view number) { return digits::compact(number); }
-std::string checksum(std::string_view first_fourteen) { return mod_check(first_fourteen, 13); }
+std::string checksum(std::string_view first_fourteen) { return mod_check(first_fourteen, 14, 13); }
 Result validate(std::string_view number) {
   return validate_registration(number, 15, "3", 13,
                                {{"ogrnip.format", "ogrnip.length"}, "ogrnip.kind", "ogrnip.checksum"});

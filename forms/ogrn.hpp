@@ -12,7 +12,7 @@
 namespace support::forms::ogrn {
 
 std::string compact(std::string_view number);
-std::string checksum(std::string_view first_twelve);
+std::string checksum(std::string_view first_twelve);  // "" unless twelve ASCII digits
 // Codes: input.*, ogrn.format {character}, ogrn.length {actual}, ogrn.kind, ogrn.checksum.
 Result validate(std::string_view number);
 bool is_valid(std::string_view number);
@@ -23,7 +23,7 @@ std::string format(std::string_view number);
 namespace support::forms::ogrnip {
 
 std::string compact(std::string_view number);
-std::string checksum(std::string_view first_fourteen);
+std::string checksum(std::string_view first_fourteen);  // "" unless fourteen ASCII digits
 // Codes: input.*, ogrnip.format {character}, ogrnip.length {actual}, ogrnip.kind, ogrnip.checksum.
 Result validate(std::string_view number);
 bool is_valid(std::string_view number);

@@ -11,14 +11,17 @@ constexpr std::uint64_t kLastWithoutChecksum = 1001998;  // 001-001-998
 std::string compact(std::string_view number) { return digits::compact(number); }
 
 std::string checksum(std::string_view first_nine) {
-  int sum = digits::weighted_sum(first_nine, {9, 8, 7, 6, 5, 4, 3, 2, 1});
+  const auto weighted = digits::weighted_sum(first_nine, {9, 8, 7, 6, 5, 4, 3, 2, 1});
+  if (!weighted) return {};
+  int sum = *weighted;
   if (sum > 101) sum %= 101;
   if (sum >= 100) sum = 0;
   return {static_cast<char>('0' + sum / 10), static_cast<char>('0' + sum % 10)};
 }
 
 bool has_checksum(std::string_view compacted) {
-  return digits::to_number(compacted.substr(0, 9)) > kLastWithoutChecksum;
+  const auto first_nine = digits::to_number(compacted.substr(0, 9));
+  return compacted.size() >= 9 && first_nine && *first_nine > kLastWithoutChecksum;
 }
 
 Result validate(std::string_view number) {

@@ -7,6 +7,10 @@
 #include "forms/passport.hpp"
 #include "forms/snils.hpp"
 
+#include <memory>
+#include <string>
+#include <vector>
+
 using namespace support;
 using namespace support::forms;
 using support::test::code_of;
@@ -158,6 +162,58 @@ BOOST_AUTO_TEST_CASE(rejects_impossible_numbers) {
   BOOST_TEST(code_of(passport::validate("0008 123456")) == "passport.series");
   BOOST_TEST(code_of(passport::validate("4508 000000")) == "passport.number");
   BOOST_TEST(code_of(passport::validate("45О8 123456")) == "passport.format");  // Cyrillic О
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Fault 4 of issue 9: snils::checksum("12") read nine characters whatever the
+// length. Every public function takes any input; the inputs here sit in
+// buffers of exactly their size, so a read past the end is a sanitizer error.
+BOOST_AUTO_TEST_SUITE(any_input_is_safe)
+
+std::vector<std::string> hostile_inputs() {
+  return {"", "1", "12", "12345678", "1234567890123456789012345", "abcdefghi", "12345678x", "１２３４５６７８９",
+          std::string(9, '\0'), "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7", "-12345678", " 12345678", std::string(100000, '9')};
+}
+
+BOOST_AUTO_TEST_CASE(snils_checksum_out_of_bounds_read) {
+  for (const std::string& input : hostile_inputs()) {
+    const std::unique_ptr<char[]> exact(new char[input.size() + 1]);
+    std::copy(input.begin(), input.end(), exact.get());
+    const std::string_view view(exact.get(), input.size());
+    BOOST_TEST_CONTEXT("input of " << input.size() << " bytes") {
+      BOOST_TEST(snils::checksum(view) == "");
+      BOOST_TEST(!snils::has_checksum(view.substr(0, std::min<std::size_t>(view.size(), 8))));
+      BOOST_TEST(!snils::is_valid(view));
+      BOOST_TEST(ogrn::checksum(view) == "");
+      BOOST_TEST(ogrnip::checksum(view) == "");
+      BOOST_TEST(!ogrn::is_valid(view));
+      BOOST_TEST(!ogrnip::is_valid(view));
+      BOOST_TEST(!passport::is_valid(view));
+      (void)snils::format(view);
+      (void)passport::format(view);
+      (void)inn::format(view);
+    }
+  }
+  // Only digits of the right count get a check number.
+  BOOST_TEST(snils::checksum("12345678") == "");
+  BOOST_TEST(snils::checksum("1234567890") == "");
+  BOOST_TEST(!snils::has_checksum("99999999x99"));
+  BOOST_TEST(snils::has_checksum("99999999999"));
+}
+
+BOOST_AUTO_TEST_CASE(checksums_of_non_digits_are_empty_not_garbage) {
+  for (const char* leading : {"abcdefghi", "77070838x", "5001007 22", "500100732_5"}) {
+    BOOST_TEST_CONTEXT(leading) { BOOST_TEST(inn::checksum(leading) == ""); }
+  }
+  BOOST_TEST(ogrn::checksum("10277001321x") == "");
+  BOOST_TEST(ogrn::checksum("1027700132190") == "");  // 13 digits: one too many
+  BOOST_TEST(ogrnip::checksum("3045001160001x") == "");
+  BOOST_TEST(ogrnip::checksum(std::string(20, '9')) == "");  // would overflow a 64-bit number
+  // Valid inputs keep their check digits.
+  BOOST_TEST(snils::checksum("112233445") == "95");
+  BOOST_TEST(ogrn::checksum("102770013219") == "5");
+  BOOST_TEST(ogrnip::checksum("30450011600015") == "7");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
