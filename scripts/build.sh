@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything: the native tree (core, supportctl, tests, benchmarks) in
-# build/native and the WebAssembly tree in build/wasm.
+# Builds everything: the native tree (core, supportctl, server, tests,
+# benchmarks) in build/native, the WebAssembly tree in build/wasm, and the
+# folder a browser loads from in build/web.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -12,3 +13,8 @@ cmake --build build/native -j "$jobs"
 export NODE_PATH=/usr/share/nodejs
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j "$jobs"
+
+# The web folder: the WASM module and its data packs under content-hashed
+# names, with manifest.json (wasm/pack.mjs); the server and the widget use it.
+node wasm/pack.mjs --root . --files build/wasm/bundled-files.txt \
+  --module build/wasm/wasm/support-core.mjs --out build/web

@@ -1,0 +1,124 @@
+// Puts the WASM module and the data it runs on into one folder a web server
+// serves (build/web/), every file under a content-hashed name, with a
+// manifest.json that names them and gives their Subresource Integrity hashes.
+//
+//   node wasm/pack.mjs --root . --files build/wasm/bundled-files.txt \
+//        --module build/wasm/wasm/support-core.mjs --out build/web
+//
+// The data files are split into packs so that a page fetches only what it
+// shows (facade/data_pack.hpp merges them back):
+//   forms        schemas, policies, attachment rules, calendar, locales
+//   passwords    the strength estimate's word lists (only where a password field is)
+//   chat         the knowledge base without its texts
+//   <locale>     that locale's catalog
+//   chat-<locale> that locale's texts of the knowledge base
+// A portal team edits a data file and runs this again: no WASM rebuild.
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: opts } = parseArgs({
+  options: { root: { type: 'string', default: '.' }, files: { type: 'string' }, module: { type: 'string' }, out: { type: 'string' } },
+});
+
+const hash = (bytes) => createHash('sha256').update(bytes).digest();
+const shortHash = (bytes) => hash(bytes).toString('hex').slice(0, 12);
+const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+// Reads a data file strictly: a syntax error names the file and position.
+function readJson(path) {
+  const text = readFileSync(join(opts.root, path), 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path}: ${e.message}`);
+  }
+}
+
+const locales = readJson('i18n/locales.json').locales;
+
+// Removes every key named after a locale, recursively; returns the removed
+// parts as overlays {locale: value-with-only-those-keys}. Array elements keep
+// their "id" in the overlay so the merge can check it.
+function splitLocales(value) {
+  const overlays = {};
+  const put = (locale, v) => (overlays[locale] = v);
+  if (Array.isArray(value)) {
+    const base = [];
+    const parts = Object.fromEntries(locales.map((l) => [l, []]));
+    let any = false;
+    for (const item of value) {
+      const split = splitLocales(item);
+      base.push(split.base);
+      for (const l of locales) {
+        const o = split.overlays[l];
+        if (o !== undefined) any = true;
+        const withId = item && typeof item === 'object' && 'id' in item ? { id: item.id, ...(o ?? {}) } : (o ?? {});
+        parts[l].push(withId);
+      }
+    }
+    if (any) for (const l of locales) put(l, parts[l]);
+    return { base, overlays };
+  }
+  if (value && typeof value === 'object') {
+    const base = {};
+    const parts = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (locales.includes(key)) {
+        (parts[key] ??= {})[key] = v;
+        continue;
+      }
+      const split = splitLocales(v);
+      base[key] = split.base;
+      for (const [l, o] of Object.entries(split.overlays)) (parts[l] ??= {})[key] = o;
+    }
+    for (const [l, o] of Object.entries(parts)) put(l, o);
+    return { base, overlays };
+  }
+  return { base: value, overlays };
+}
+
+const packs = { forms: {}, passwords: {}, chat: {} };
+for (const l of locales) {
+  packs[l] = {};
+  packs[`chat-${l}`] = {};
+}
+const files = readFileSync(opts.files, 'utf8').split('\n').filter(Boolean);
+for (const path of files) {
+  if (path.startsWith('server/')) continue;  // the API's own document, not the browser's
+  const content = readJson(path);
+  const catalog = path.match(/^i18n\/messages\/([a-z-]+)\.json$/);
+  if (catalog) {
+    packs[catalog[1]][path] = content;
+  } else if (path.startsWith('forms/data/password_')) {
+    packs.passwords[path] = content;
+  } else if (path.startsWith('chat/kb/')) {
+    const { base, overlays } = splitLocales(content);
+    packs.chat[path] = base;
+    for (const [l, o] of Object.entries(overlays)) packs[`chat-${l}`][path] = o;
+  } else {
+    packs.forms[path] = content;
+  }
+}
+
+rmSync(opts.out, { recursive: true, force: true });
+mkdirSync(join(opts.out, 'data'), { recursive: true });
+const manifest = { format: 'support-web/1', locales, module: null, wasm: null, packs: {}, integrity: {} };
+const emit = (name, bytes) => {
+  writeFileSync(join(opts.out, name), bytes);
+  manifest.integrity[name] = integrity(bytes);
+  return name;
+};
+for (const [name, content] of Object.entries(packs)) {
+  const bytes = Buffer.from(JSON.stringify({ format: 'support-data/1', files: content }));
+  manifest.packs[name] = emit(`data/${name}.${shortHash(bytes)}.json`, bytes);
+}
+const moduleBytes = readFileSync(opts.module);
+const wasmPath = opts.module.replace(/\.mjs$/, '.wasm');
+const wasmBytes = readFileSync(wasmPath);
+manifest.wasm = emit(`support-core.${shortHash(wasmBytes)}.wasm`, wasmBytes);
+manifest.module = emit(`support-core.${shortHash(moduleBytes)}.mjs`, moduleBytes);
+writeFileSync(join(opts.out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+console.log(`pack: ${Object.keys(packs).length} data packs, ${basename(manifest.wasm)}, ${basename(manifest.module)} -> ${opts.out}`);
+void copyFileSync;

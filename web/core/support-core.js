@@ -1,0 +1,151 @@
+// The WASM core for a web page: loads the module and the data packs the page
+// needs (build/web/manifest.json names them), and exposes the facade's calls.
+// Each call returns the same JSON object that `supportctl` prints for the
+// same input. The core reads no clock: this module passes Moscow time in.
+//
+//   const core = await loadCore({ base: new URL('/assets/', location.href), locale: 'ru' });
+//   core.validate('snils', '112-233-445 95').valid  // true
+
+const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;  // UTC+3, no daylight saving
+
+// "YYYY-MM-DDTHH:MM", Moscow time, from a Date (default: now).
+export function moscowNow(date = new Date()) {
+  return new Date(date.getTime() + MOSCOW_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+export class CoreLoadError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'CoreLoadError';
+  }
+}
+
+// options: base (URL of the folder holding manifest.json), locale, chat (load
+// the knowledge base; false for forms-only pages), fetch (defaults to the
+// page's), wasmBinary (bytes of the module, for hosts that cannot fetch it).
+export async function loadCore({ base, locale = 'ru', chat = true, fetch: fetchImpl = globalThis.fetch, wasmBinary } = {}) {
+  const baseUrl = new URL(base);
+  const getBytes = async (name, kind) => {
+    const response = await fetchImpl(new URL(name, baseUrl));
+    if (!response.ok) throw new CoreLoadError(`${name}: HTTP ${response.status}`);
+    return kind === 'json' ? response.json() : kind === 'text' ? response.text() : response.arrayBuffer();
+  };
+  const manifest = await getBytes('manifest.json', 'json');
+  const { default: createSupportCore } = await import(new URL(manifest.module, baseUrl).href);
+  const module = await createSupportCore({
+    locateFile: (file) => (file.endsWith('.wasm') ? new URL(manifest.wasm, baseUrl).href : file),
+    ...(wasmBinary ? { wasmBinary } : {}),
+  });
+  const core = new SupportCore(module, manifest, (name) => getBytes(name, 'text'));
+  await core._addPacks(['forms', 'passwords', ...(chat ? ['chat'] : [])], locale, chat);
+  return core;
+}
+
+const parse = (text) => JSON.parse(text);
+const json = (value) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
+
+export class SupportCore {
+  constructor(module, manifest, fetchText) {
+    this._native = new module.Core();
+    this._manifest = manifest;
+    this._fetchText = fetchText;
+    this._packs = new Set();
+    this._chat = false;
+    this.locale = null;
+  }
+
+  get locales() {
+    return [...this._manifest.locales];
+  }
+
+  // Loads another locale's texts (once) and makes it the default for calls.
+  async useLocale(locale) {
+    if (!this._manifest.locales.includes(locale)) throw new CoreLoadError(`unsupported locale "${locale}"`);
+    await this._addPacks([], locale, this._chat);
+  }
+
+  async _addPacks(names, locale, chat) {
+    const wanted = [...names, locale, ...(chat ? [`chat-${locale}`] : [])].filter((n) => !this._packs.has(n));
+    const texts = await Promise.all(wanted.map((n) => {
+      const file = this._manifest.packs[n];
+      if (!file) throw new CoreLoadError(`no data pack "${n}" in manifest.json`);
+      return this._fetchText(file);
+    }));
+    wanted.forEach((name, i) => {
+      const error = this._native.addPack(texts[i]);
+      if (error) throw new CoreLoadError(`${this._manifest.packs[name]}: ${error}`);
+    });
+    const error = this._native.load();
+    if (error) throw new CoreLoadError(error);
+    wanted.forEach((n) => this._packs.add(n));
+    this._chat = this._chat || chat;
+    this.locale = locale;
+  }
+
+  validate(kind, value, locale = this.locale, now = moscowNow()) {
+    return parse(this._native.validate(String(kind), String(value), locale ?? '', now));
+  }
+
+  // user: {name, birth_date, phone, email}: a password must not contain them.
+  password(value, user = {}, locale = this.locale) {
+    return parse(this._native.password(String(value), json(user), locale ?? ''));
+  }
+
+  validateForm(schema, form, locale = this.locale, now = moscowNow()) {
+    return parse(this._native.validateForm(String(schema), json(form), locale ?? '', now));
+  }
+
+  // bytes: a Uint8Array of the file, or of its head when size is over the limit.
+  sniff(bytes, name, mime = '', locale = this.locale, schema = '', size = bytes.length) {
+    return parse(this._native.sniff(bytes, size, String(name), String(mime), locale ?? '', String(schema)));
+  }
+
+  match(text, locale = this.locale) {
+    return parse(this._native.match(String(text), locale));
+  }
+
+  // The conversation: each returns {reply, state}; keep `state` (a string) and hand it back.
+  chatStart(locale = this.locale, savedState = '', now = moscowNow()) {
+    return this._step(this._native.chatStart(savedState ?? '', locale, now));
+  }
+
+  chatText(state, text, locale = this.locale, now = moscowNow()) {
+    return this._step(this._native.chatText(state ?? '', String(text), locale, now));
+  }
+
+  chatButton(state, action, locale = this.locale, now = moscowNow()) {
+    return this._step(this._native.chatButton(state ?? '', String(action), locale, now));
+  }
+
+  _step(text) {
+    const out = parse(text);
+    if (out.state) out.state = JSON.stringify(out.state);
+    return out;
+  }
+
+  // client: {locale, widget_version, platform, page, topic, transcript, consent_at};
+  // attachments: [{type, sha256}] in the form's order.
+  packageRequest(schema, form, client, attachments = [], locale = this.locale, now = moscowNow()) {
+    return parse(this._native.packageRequest(String(schema), json(form), json(client), JSON.stringify(attachments), locale ?? '', now));
+  }
+
+  emailFallback(schema, form, number = '', locale = this.locale, now = moscowNow()) {
+    return parse(this._native.emailFallback(String(schema), json(form), String(number), locale ?? '', now));
+  }
+
+  // One catalog message as text.
+  format(key, params = {}, locale = this.locale) {
+    const out = parse(this._native.format(String(key), JSON.stringify(params), locale ?? ''));
+    return out.text ?? `[${key}]`;
+  }
+
+  // A loaded data file as JSON (a form schema, a catalog), or null.
+  dataFile(path) {
+    const text = this._native.dataFile(String(path));
+    return text ? JSON.parse(text) : null;
+  }
+
+  schema(id) {
+    return this.dataFile(`forms/schemas/${id}.json`);
+  }
+}
