@@ -95,32 +95,67 @@ std::string lower_in_place(std::string_view s) {
   return out;
 }
 
+bool is_word_byte(char c) { return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+bool is_separator_byte(char c) { return c == ' ' || c == ':' || c == '-' || c == '='; }
+bool ends_token(char c) { return c == ' ' || c == '\n' || c == '\t' || c == ','; }
+bool is_password_symbol(char c) { return std::ispunct(static_cast<unsigned char>(c)) && c != '.' && c != '?' && c != '!'; }
+
+// Per-byte tables built once, right to left, so that every cue found costs
+// O(1) more: where the word, the separator run and the token starting at each
+// byte end, and prefix counts of the characters a password shows. (Scanning
+// each from every cue made "парольпароль…" quadratic: 128 KiB took 4 s.)
+struct PasswordScan {
+  std::vector<std::size_t> word_end, separators_end, token_end;
+  std::vector<std::size_t> digits, symbols, uppers;  // counts in s[0, i)
+
+  explicit PasswordScan(std::string_view s)
+      : word_end(s.size() + 1), separators_end(s.size() + 1), token_end(s.size() + 1),
+        digits(s.size() + 1), symbols(s.size() + 1), uppers(s.size() + 1) {
+    const std::size_t n = s.size();
+    word_end[n] = separators_end[n] = token_end[n] = n;
+    for (std::size_t i = n; i-- > 0;) {
+      word_end[i] = is_word_byte(s[i]) ? word_end[i + 1] : i;
+      separators_end[i] = is_separator_byte(s[i]) ? separators_end[i + 1] : i;
+      token_end[i] = ends_token(s[i]) ? i : token_end[i + 1];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      digits[i + 1] = digits[i] + (s[i] >= '0' && s[i] <= '9');
+      symbols[i + 1] = symbols[i] + is_password_symbol(s[i]);
+      uppers[i + 1] = uppers[i] + (s[i] >= 'A' && s[i] <= 'Z');
+    }
+  }
+};
+
 // The word after "пароль", "password" (and a colon, dash or "is"/"это"): what
-// someone types to give their password away.
+// someone types to give their password away. Linear in the text's length.
 void find_passwords(std::string_view s, std::vector<SecretSpan>& out) {
   const std::string lower = lower_in_place(s);
+  const PasswordScan scan(s);
+  // Every cue inside one word leads to the same token: judge each word once.
+  std::vector<bool> judged(s.size() + 1, false);
   for (const char* cue : {"пароль", "password", "пасс", "парол"}) {
     for (std::size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
-      std::size_t pos = at + std::string_view(cue).size();
       // Rest of the cue word ("пароля", "passwords"), then fillers.
-      while (pos < s.size() && (std::isalpha(static_cast<unsigned char>(s[pos])) || static_cast<unsigned char>(s[pos]) >= 0x80) && s[pos] != ' ') ++pos;
+      std::size_t pos = scan.word_end[at + std::string_view(cue).size()];
+      if (judged[pos]) continue;
+      judged[pos] = true;
       for (int fillers = 0; fillers < 3; ++fillers) {
-        while (pos < s.size() && (s[pos] == ' ' || s[pos] == ':' || s[pos] == '-' || s[pos] == '=')) ++pos;
-        const std::string rest = lower.substr(pos, 12);
+        pos = scan.separators_end[pos];
+        const std::size_t from = pos;
         bool skipped = false;
         for (const char* filler : {"is ", "это ", "такой ", "от ", "my ", "мой "}) {
-          if (rest.rfind(filler, 0) == 0) pos += std::string_view(filler).size(), skipped = true;
+          const std::size_t size = std::string_view(filler).size();
+          if (lower.compare(from, size, filler) == 0) pos += size, skipped = true;
         }
         if (!skipped) break;
       }
-      std::size_t end = pos;
-      while (end < s.size() && s[end] != ' ' && s[end] != '\n' && s[end] != '\t' && s[end] != ',') ++end;
-      const std::string_view token = s.substr(pos, end - pos);
+      const std::size_t end = scan.token_end[pos];
+      const std::size_t length = end - pos;
       // A password has a digit or a symbol, or mixes cases; plain words ("забыл") do not count.
-      const bool digit = std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
-      const bool symbol = std::any_of(token.begin(), token.end(), [](char c) { return std::ispunct(static_cast<unsigned char>(c)) && c != '.' && c != '?' && c != '!'; });
-      const bool upper_inside = token.size() > 1 && std::any_of(token.begin() + 1, token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-      if (token.size() >= 4 && (digit || symbol || upper_inside)) out.push_back({SecretKind::password, pos, end});
+      const bool digit = scan.digits[end] > scan.digits[pos];
+      const bool symbol = scan.symbols[end] > scan.symbols[pos];
+      const bool upper_inside = length > 1 && scan.uppers[end] > scan.uppers[pos + 1];
+      if (length >= 4 && (digit || symbol || upper_inside)) out.push_back({SecretKind::password, pos, end});
     }
   }
 }

@@ -361,7 +361,10 @@ UnpackageResult unpackage_request(const json& r, const std::vector<FormSchema>& 
           read.fail("transcript[" + std::to_string(i) + "]");
           break;
         }
-        out.client.transcript.push_back({line["from"] == "user", line["text"].get<std::string>()});
+        // Cut before anyone scans it (the privacy guard, the store): a line
+        // is read at most kMaxLineBytes (+ one character) deep.
+        const std::string& text = line["text"].get_ref<const std::string&>();
+        out.client.transcript.push_back({line["from"] == "user", bounded(std::string_view(text).substr(0, kMaxLineBytes + 4), kMaxLineBytes)});
       }
     }
   }

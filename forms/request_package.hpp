@@ -66,7 +66,8 @@ struct Unpackaged {
 };
 
 // Strict: unknown keys, wrong types and unknown forms are refused with a
-// path ("client.platform"). Codes: request.malformed {path}, request.schema_version,
+// path ("client.platform"). Transcript lines come back cut to the 4,000
+// bytes a package keeps, so nothing downstream scans more. Codes: request.malformed {path}, request.schema_version,
 // request.unknown_form, request.form_version.
 struct UnpackageResult {
   std::optional<Unpackaged> request;

@@ -3,6 +3,10 @@
 
 #include "chat/privacy_guard.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <functional>
+
 using namespace support::chat;
 
 namespace {
@@ -62,4 +66,53 @@ BOOST_AUTO_TEST_CASE(any_input_is_safe) {
   std::string many;
   for (int i = 0; i < 20000; ++i) many += "код 1234 ";
   BOOST_TEST(find_secrets(many).size() == 20000u);
+}
+
+// Fault 1 of issue 9: every "пароль" inside one long word rescanned to the
+// word's end, so a 128 KiB line held a worker 4 s. Each input below reaches
+// the password scan (cue after cue, no length check in the way); eight times
+// the text must cost about eight times the time, not sixty-four.
+namespace {
+std::string repeated(const std::string& unit, std::size_t bytes) {
+  std::string s;
+  while (s.size() < bytes) s += unit;
+  return s;
+}
+
+double fastest_ms(const std::string& text, int runs) {
+  double best = 1e300;
+  for (int i = 0; i < runs; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto spans = find_secrets(text);
+    const auto stop = std::chrono::steady_clock::now();
+    BOOST_TEST(spans.size() <= text.size());
+    best = std::min(best, std::chrono::duration<double, std::milli>(stop - start).count());
+  }
+  return best;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(quadratic_password_scan) {
+  constexpr std::size_t kSmall = 16 * 1024;
+  for (const std::string unit : {"пароль", "password:", "парольQ1", "пасс-", "password is my "}) {
+    const std::string small = repeated(unit, kSmall), large = repeated(unit, 8 * kSmall);
+    const double small_ms = fastest_ms(small, 7), large_ms = fastest_ms(large, 3);
+    BOOST_TEST_MESSAGE("'" << unit << "' 16 KiB: " << small_ms << " ms, 128 KiB: " << large_ms << " ms");
+    BOOST_TEST_CONTEXT("unit '" << unit << "': " << small_ms << " ms -> " << large_ms << " ms") {
+      // Linear: about 8; quadratic: about 64. The floor keeps timer noise on tiny times out.
+      BOOST_TEST(large_ms < 24 * std::max(small_ms, 0.05));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(one_password_word_is_found_once_whatever_its_cues) {
+  // "парольпароль: Ab12" holds the cue four times over; the token after the word is one secret.
+  const std::string text = "парольпароль: Ab12 и паролей: xY99";
+  BOOST_TEST(kinds(text) == K({"password", "password"}));
+  BOOST_TEST(mask_secrets(text, find_secrets(text)) == "парольпароль: *** и паролей: ***");
+  const std::string glued = repeated("password:", 4096);  // one token after the first cue: the rest of the line
+  const auto spans = find_secrets(glued);
+  BOOST_TEST_REQUIRE(spans.size() == 1u);
+  BOOST_TEST(spans[0].begin == 9u);
+  BOOST_TEST(spans[0].end == glued.size());
 }
