@@ -46,6 +46,7 @@ const json = (value) => (typeof value === 'string' ? value : JSON.stringify(valu
 
 export class SupportCore {
   constructor(module, manifest, fetchText) {
+    this._module = module;
     this._native = new module.Core();
     this._manifest = manifest;
     this._fetchText = fetchText;
@@ -143,6 +144,11 @@ export class SupportCore {
   dataFile(path) {
     const text = this._native.dataFile(String(path));
     return text ? JSON.parse(text) : null;
+  }
+
+  // Bytes held by the module's allocator (tests: nothing leaks across the boundary).
+  heapInUse() {
+    return this._module.heapInUse();
   }
 
   schema(id) {
