@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
+# The WASM module under Node: parity with the native build, hostile input.
+node --test tests/node/
