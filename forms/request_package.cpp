@@ -313,11 +313,24 @@ UnpackageResult unpackage_request(const json& r, const std::vector<FormSchema>& 
         for (std::size_t i = 0; i < it->size(); ++i) {
           const json& a = (*it)[i];
           const std::string at = "attachments[" + std::to_string(i) + "]";
-          if (!a.is_object() || a.size() != 4 || !a.contains("name") || !a.contains("size") || !a.contains("type") ||
-              !a.contains("sha256") || !a["type"].is_string() || !a["sha256"].is_string()) {
+          if (!a.is_object()) {
             read.fail(at);
             break;
           }
+          // Each key present with its type, nothing else: the path names the first that is not.
+          const char* bad = nullptr;
+          for (const auto& item : a.items()) {
+            if (item.key() != "name" && item.key() != "size" && item.key() != "type" && item.key() != "sha256") {
+              read.fail(at + "." + item.key());
+              break;
+            }
+          }
+          if (!a.contains("name") || !a["name"].is_string()) bad = "name";
+          else if (!a.contains("size") || !a["size"].is_number_integer()) bad = "size";
+          else if (!a.contains("type") || !a["type"].is_string()) bad = "type";
+          else if (!a.contains("sha256") || !a["sha256"].is_string()) bad = "sha256";
+          if (bad) read.fail(at + "." + bad);
+          if (read.issue) break;
           list.push_back({{"name", a["name"]}, {"size", a["size"]}, {"sha256", a["sha256"]}});
           out.attachments.push_back({a["type"].get<std::string>(), a["sha256"].get<std::string>()});
         }
@@ -356,11 +369,18 @@ UnpackageResult unpackage_request(const json& r, const std::vector<FormSchema>& 
     } else {
       for (std::size_t i = 0; i < transcript->size(); ++i) {
         const json& line = (*transcript)[i];
-        if (!line.is_object() || line.size() != 2 || !line.contains("text") || !line["text"].is_string() ||
-            (line.value("from", "") != "user" && line.value("from", "") != "bot")) {
-          read.fail("transcript[" + std::to_string(i) + "]");
+        const std::string at = "transcript[" + std::to_string(i) + "]";
+        if (!line.is_object()) {
+          read.fail(at);
           break;
         }
+        for (const auto& item : line.items()) {
+          if (item.key() != "from" && item.key() != "text") read.fail(at + "." + item.key());
+        }
+        const auto from = line.find("from"), text_at = line.find("text");
+        if (from == line.end() || !from->is_string() || (*from != "user" && *from != "bot")) read.fail(at + ".from");
+        if (text_at == line.end() || !text_at->is_string()) read.fail(at + ".text");
+        if (read.issue) break;
         // Cut before anyone scans it (the privacy guard, the store): a line
         // is read at most kMaxLineBytes (+ one character) deep.
         const std::string& text = line["text"].get_ref<const std::string&>();

@@ -122,6 +122,7 @@ struct ApiServer::Impl {
   void create(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
   void status(const httplib::Request& req, httplib::Response& res);
   void log(const httplib::Request& req, const httplib::Response& res, std::int64_t started_ms);
+  void log_exception(const httplib::Request& req, std::exception_ptr error);
 };
 
 void ApiServer::Impl::create(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
@@ -217,7 +218,10 @@ void ApiServer::Impl::create(const httplib::Request& req, httplib::Response& res
       const std::string path = "attachments[" + std::to_string(i) + "]";
       const auto& part = *files[i];
       const json& claim = claimed[i];
-      const bool same = claim.value("name", std::string()) == part.filename && claim.value("size", json()).is_number_integer() &&
+      // unpackage_request checked the claim's types; checked again here, as nothing from a client is trusted twice over.
+      const bool typed = claim.is_object() && claim.contains("name") && claim["name"].is_string() && claim.contains("size") &&
+                         claim["size"].is_number_integer();
+      const bool same = typed && claim["name"].get_ref<const std::string&>() == part.filename &&
                         claim["size"].get<std::int64_t>() == static_cast<std::int64_t>(part.content.size()) &&
                         back.request->attachments[i].sha256 == digests[i];
       if (!same) {
@@ -298,6 +302,29 @@ void ApiServer::Impl::log(const httplib::Request& req, const httplib::Response& 
   std::cout << line.dump() << '\n' << std::flush;
 }
 
+// An exception no handler expected: its what() goes to the log (always, even
+// with --quiet), cut short and without the JSON parser's "last read" excerpt,
+// which would quote the request. Never the body, the address or the token.
+void ApiServer::Impl::log_exception(const httplib::Request& req, std::exception_ptr error) {
+  std::string what = "unknown exception";
+  try {
+    if (error) std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+  }
+  const auto excerpt = what.find("; last read");
+  if (excerpt != std::string::npos) what.resize(excerpt);
+  what = text::to_valid_utf8(what.substr(0, 200));
+  const json line{{"time", to_iso(moscow_from_unix(unix_now()))},
+                  {"level", "error"},
+                  {"method", req.method},
+                  {"route", route_of(req.path)},
+                  {"exception", what}};
+  std::lock_guard<std::mutex> lock(log_mutex);
+  std::cerr << line.dump() << '\n' << std::flush;
+}
+
 ApiServer::ApiServer(ServerOptions options, const Core& core) : impl_(std::make_unique<Impl>(std::move(options), core)) {
   Impl& s = *impl_;
   auto& svr = s.server;
@@ -336,6 +363,8 @@ ApiServer::ApiServer(ServerOptions options, const Core& core) : impl_(std::make_
     res.set_content(std::string(bundle::file("server/openapi.json").value_or("{}")), "application/json");
   });
 
+  if (!s.options.web_roots.empty()) mount_static_site(svr, s.options.web_roots);
+
   // Whatever else fails gets a problem+json body too.
   svr.set_error_handler(httplib::Server::HandlerWithResponse([&s](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -348,8 +377,9 @@ ApiServer::ApiServer(ServerOptions options, const Core& core) : impl_(std::make_
                               {{"max", std::to_string(s.options.max_body_bytes)}}, {}});
     return httplib::Server::HandlerResponse::Handled;
   }));
-  svr.set_exception_handler([&s](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+  svr.set_exception_handler([&s](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
     res.body.clear();
+    s.log_exception(req, error);
     s.send_problem(req, res, {500, "internal_error", {}, {}});
   });
 }

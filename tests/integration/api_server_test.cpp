@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <httplib.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <csignal>
@@ -359,6 +360,85 @@ BOOST_AUTO_TEST_CASE(broken_requests_get_precise_problems) {
                                      "multipart/form-data; boundary=b3");
   BOOST_TEST(malformed->status == 400);
   BOOST_TEST(test::count_requests(server.db()) == 0);
+}
+
+// Fault 3 of issue 9: `"from": 1` in a transcript line and `"name": 123` in an
+// attachment claim were answered 500 internal_error, unlogged.
+BOOST_AUTO_TEST_CASE(hostile_json_types_are_problems_not_500s) {
+  ServerProcess server(fresh_db());
+  Client c(server.port());
+  const File png{"screen.png", "image/png", test::make_png()};
+  const json good = json::parse(packaged(feedback_form(), {png}));
+  struct Case {
+    const char* pointer;
+    json value;
+    std::string path;
+  };
+  const std::vector<Case> cases = {{"/transcript/0/from", 1, "transcript[0].from"},
+                                   {"/transcript/0/text", json::array(), "transcript[0].text"},
+                                   {"/attachments/0/name", 123, "attachments[0].name"},
+                                   {"/attachments/0/size", "12", "attachments[0].size"},
+                                   {"/attachments/0/type", false, "attachments[0].type"},
+                                   {"/attachments/0/sha256", json::object(), "attachments[0].sha256"},
+                                   {"/client/page", 5, "client.page"},
+                                   {"/consent/given_at", 1.5, "consent.given_at"}};
+  for (const Case& k : cases) {
+    BOOST_TEST_CONTEXT(k.pointer) {
+      json request = good;
+      request[json::json_pointer(k.pointer)] = k.value;
+      const auto r = c.send(request.dump(), {png}, uuid());
+      BOOST_TEST_REQUIRE(r);
+      BOOST_TEST_REQUIRE(r->status == 422);
+      BOOST_TEST(problem_code(r) == "validation_failed");
+      const json p = body_of(r);
+      BOOST_TEST_REQUIRE(p["errors"].size() >= 1u);
+      BOOST_TEST(p["errors"][0]["code"] == "request.malformed");
+      BOOST_TEST(p["errors"][0]["params"]["path"] == k.path);
+    }
+  }
+  // Types the validator checks again (details, consent) are field errors too, never 500.
+  for (const auto& [pointer, value] : std::vector<std::pair<const char*, json>>{
+           {"/consent/personal_data", "yes"}, {"/details/agency", json::array({1})}, {"/subject", 12}}) {
+    BOOST_TEST_CONTEXT(pointer) {
+      json request = good;
+      request[json::json_pointer(pointer)] = value;
+      const auto r = c.send(request.dump(), {png}, uuid());
+      BOOST_TEST_REQUIRE(r);
+      BOOST_TEST(r->status / 100 == 4);
+    }
+  }
+  BOOST_TEST(test::count_requests(server.db()) == 0);
+  BOOST_TEST(server.log().find("internal_error") == std::string::npos);
+  BOOST_TEST(server.log().find("\"status\":500") == std::string::npos);
+}
+
+// The other half of fault 3: an exception no handler expected is logged with
+// its what(), and nothing of the request. The database is held locked by
+// another connection, so creating a request fails after SQLite's busy timeout.
+BOOST_AUTO_TEST_CASE(an_unexpected_exception_is_logged_without_personal_data) {
+  ServerProcess server(fresh_db());
+  Client c(server.port());
+  BOOST_TEST_REQUIRE(c.http.Get("/api/v1/health")->status == 200);
+  sqlite3* lock = nullptr;
+  BOOST_TEST_REQUIRE(sqlite3_open(server.db().c_str(), &lock) == SQLITE_OK);
+  BOOST_TEST_REQUIRE(sqlite3_exec(lock, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  const auto r = c.send(packaged(feedback_form()), {}, uuid());
+  sqlite3_exec(lock, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(lock);
+  BOOST_TEST_REQUIRE(r);
+  BOOST_TEST(r->status == 500);
+  BOOST_TEST(problem_code(r) == "internal_error");
+  server.terminate();
+  const std::string log = server.log();
+  const auto at = log.find("\"level\":\"error\"");
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  const std::string line = log.substr(log.rfind('\n', at) + 1, log.find('\n', at) - log.rfind('\n', at) - 1);
+  const json error = json::parse(line);
+  BOOST_TEST(error["route"] == kPath);
+  BOOST_TEST(error["exception"].get<std::string>().find("locked") != std::string::npos);
+  for (const char* personal : {"ivan@mail.ru", "79161234567", "Secret123", "SMS-код"}) {
+    BOOST_TEST_CONTEXT(personal) { BOOST_TEST(log.find(personal) == std::string::npos); }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(sql_metacharacters_are_just_text) {

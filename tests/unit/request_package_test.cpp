@@ -139,6 +139,23 @@ BOOST_AUTO_TEST_CASE(long_transcripts_are_bounded) {
   BOOST_TEST(r["transcript"][0]["text"].get<std::string>().size() <= 4000u);
 }
 
+// Fault 1 of issue 9: the server masked transcript lines at full length and
+// cut them to 4,000 bytes only when packaging again.
+BOOST_AUTO_TEST_CASE(transcript_lines_are_cut_before_masking) {
+  json request = package("feedback", feedback_values());
+  std::string line;
+  while (line.size() < 900 * 1024) line += "пароль";
+  request["transcript"] = json::array({{{"from", "user"}, {"text", line}}, {{"from", "bot"}, {"text", "ok"}}});
+  const auto back = unpackage_request(request, test::forms_config().schemas);
+  BOOST_TEST_REQUIRE(back.request.has_value());
+  BOOST_TEST_REQUIRE(back.request->client.transcript.size() == 2u);
+  const std::string& cut = back.request->client.transcript[0].text;
+  BOOST_TEST(cut.size() <= 4000u);
+  BOOST_TEST(cut.size() >= 3990u);
+  BOOST_TEST(line.compare(0, cut.size(), cut) == 0);  // a prefix, cut at a character boundary
+  BOOST_TEST(back.request->client.transcript[1].text == "ok");
+}
+
 BOOST_AUTO_TEST_CASE(page_paths) {
   BOOST_TEST(page_path("https://www.gosuslugi.ru/help?x=1#y") == "/help");
   BOOST_TEST(page_path("/form/feedback?token=abc") == "/form/feedback");
@@ -190,7 +207,7 @@ BOOST_AUTO_TEST_CASE(reading_is_strict) {
   BOOST_TEST(code_path(j) == "request.malformed client.platform");
   j = good;
   j["transcript"][0]["from"] = "admin";
-  BOOST_TEST(code_path(j) == "request.malformed transcript[0]");
+  BOOST_TEST(code_path(j) == "request.malformed transcript[0].from");
   j = good;
   j["schema_version"] = 2;
   BOOST_TEST(code_path(j) == "request.schema_version");
@@ -201,6 +218,55 @@ BOOST_AUTO_TEST_CASE(reading_is_strict) {
   j["form_version"] = 0;
   BOOST_TEST(code_path(j) == "request.form_version");
   BOOST_TEST(code_path(json::array()) == "request.malformed ");
+}
+
+// Fault 3 of issue 9: `"from": 1` made unpackage_request throw (type_error.302
+// from value()). Every field read from the request checks its type and the
+// problem names the field.
+BOOST_AUTO_TEST_CASE(hostile_json_types_name_their_field) {
+  const json good = package("feedback", feedback_values());
+  const auto path_of = [](const json& j) {
+    UnpackageResult r;
+    BOOST_CHECK_NO_THROW(r = unpackage_request(j, test::forms_config().schemas));
+    BOOST_TEST_REQUIRE(r.issue.has_value());
+    BOOST_TEST(r.issue->code == "request.malformed");
+    for (const auto& [k, v] : r.issue->params) {
+      if (k == "path") return v;
+    }
+    return std::string("?");
+  };
+  const json hostile[] = {1, -1, 1.5, true, nullptr, "user", json::array(), json::object(), json::array({"user"})};
+  for (const json& v : hostile) {
+    BOOST_TEST_CONTEXT(v.dump()) {
+      json j = good;
+      j["transcript"][0]["from"] = v;
+      if (v != "user") BOOST_TEST(path_of(j) == "transcript[0].from");
+      j = good;
+      j["transcript"][0]["text"] = v;
+      if (!v.is_string()) BOOST_TEST(path_of(j) == "transcript[0].text");
+      for (const char* key : {"name", "size", "type", "sha256"}) {
+        j = good;
+        j["attachments"][0][key] = v;
+        const bool fits = std::string(key) == "size" ? v.is_number_integer() : v.is_string();
+        if (!fits) BOOST_TEST(path_of(j) == std::string("attachments[0].") + key);
+      }
+    }
+  }
+  json j = good;
+  j["transcript"][0].erase("from");
+  BOOST_TEST(path_of(j) == "transcript[0].from");
+  j = good;
+  j["transcript"][0]["extra"] = "x";
+  BOOST_TEST(path_of(j) == "transcript[0].extra");
+  j = good;
+  j["attachments"][0].erase("sha256");
+  BOOST_TEST(path_of(j) == "attachments[0].sha256");
+  j = good;
+  j["attachments"][0]["owner"] = "x";
+  BOOST_TEST(path_of(j) == "attachments[0].owner");
+  j = good;
+  j["transcript"] = json::array({7});
+  BOOST_TEST(path_of(j) == "transcript[0]");
 }
 
 BOOST_AUTO_TEST_CASE(email_fallback_follows_seed_003) {
