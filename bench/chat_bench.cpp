@@ -100,11 +100,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::vector<std::pair<std::string, std::string>> queries;  // locale, text
-  for (const char* set : {"holdout", "holdout-b", "holdout-c", "holdout-d", "holdout-e", "holdout-f"}) {
-    const auto more = queries_from(root + "/chat/eval/queries-" + set + ".tsv");
+  for (const char* set : {"dev/queries-a", "dev/queries-b", "dev/queries-c", "dev/queries-d", "dev/queries-e",
+                          "dev/queries-f", "dev/queries-long", "heldout/queries-g"}) {
+    const auto more = queries_from(root + "/chat/eval/" + set + ".tsv");
     queries.insert(queries.end(), more.begin(), more.end());
   }
-  std::printf("chat matcher, native, %zu held-out queries x 5 rounds\n", queries.size());
+  std::printf("chat matcher, native, %zu evaluation queries x 5 rounds\n", queries.size());
 
   const chat::Matcher shipped(*kb.value);
   measure("shipped knowledge base (40 topics)", shipped, queries, 1000);

@@ -7,6 +7,7 @@
 #include "chat/fuzzy_vocabulary.hpp"
 #include "chat/text_analyzer.hpp"
 #include "tests/support/chat_fixture.hpp"
+#include "tests/support/eval_sets.hpp"
 #include "text/utf8.hpp"
 
 using namespace support;
@@ -173,45 +174,63 @@ BOOST_AUTO_TEST_CASE(hostile_messages) {
 
 // Accuracy on labelled sets that are not part of the knowledge base. A
 // regression guard: the figures themselves are reported by `supportctl eval`.
-// Pooled over all sets (none rows are few in each), with a floor per set.
-BOOST_AUTO_TEST_CASE(accuracy_on_held_out_sets) {
-  struct Tally {
-    std::size_t real = 0, top1 = 0, top3 = 0, none = 0, none_right = 0;
-    double share(std::size_t n, std::size_t of) const { return static_cast<double>(n) / static_cast<double>(of); }
-  } all;
-  for (const char* set : {"holdout", "holdout-b", "holdout-c", "holdout-d", "holdout-e", "holdout-f"}) {
-    std::ifstream in(std::string(SUPPORT_SOURCE_DIR) + "/chat/eval/queries-" + set + ".tsv");
-    BOOST_TEST_REQUIRE(in.good(), set);
-    std::string line;
-    std::getline(in, line);
-    Tally one;
-    while (std::getline(in, line)) {
-      std::istringstream cells(line);
-      std::string topic, locale, query;
-      std::getline(cells, topic, '\t');
-      std::getline(cells, locale, '\t');
-      std::getline(cells, query);
-      const auto r = test::matcher().match(query, locale);
-      const bool confident = !r.ranked.empty() && r.top() >= threshold();
-      if (topic == "none") {
-        ++one.none;
-        one.none_right += !confident;
-        continue;
-      }
-      ++one.real;
-      one.top1 += confident && r.ranked.front().topic == topic;
-      for (std::size_t i = 0; i < r.ranked.size() && i < 3; ++i) {
-        if (r.ranked[i].topic == topic && r.ranked[i].confidence >= threshold()) ++one.top3;
-      }
+// The development sets (tuned against) are pooled, with a floor per set; a
+// held-out set (measured once, blind, then frozen) keeps the floor of its
+// blind measurement: no change may make it worse than it was before.
+namespace {
+
+struct Tally {
+  std::size_t real = 0, top1 = 0, top3 = 0, none = 0, none_right = 0;
+  static double share(std::size_t n, std::size_t of) { return of ? static_cast<double>(n) / static_cast<double>(of) : 0.0; }
+  double top1_rate() const { return share(top1, real); }
+  double top3_rate() const { return share(top3, real); }
+  double none_rate() const { return share(none_right, none); }
+  void add(const Tally& o) { real += o.real, top1 += o.top1, top3 += o.top3, none += o.none, none_right += o.none_right; }
+};
+
+Tally measure(const std::string& name) {
+  const auto set = test::read_eval_set(SUPPORT_SOURCE_DIR, name);
+  BOOST_TEST_REQUIRE(!set.rows.empty(), name);
+  Tally one;
+  for (const auto& row : set.rows) {
+    const auto r = test::matcher().match(row.query, row.locale);
+    const bool confident = !r.ranked.empty() && r.top() >= threshold();
+    if (row.topic == "none") {
+      ++one.none;
+      one.none_right += !confident;
+      continue;
     }
-    BOOST_TEST_CONTEXT(set) {
-      BOOST_TEST(one.share(one.top1, one.real) >= 0.85);
-      BOOST_TEST(one.share(one.top3, one.real) >= 0.93);
+    ++one.real;
+    one.top1 += confident && r.ranked.front().topic == row.topic;
+    for (std::size_t i = 0; i < r.ranked.size() && i < 3; ++i) {
+      if (r.ranked[i].topic == row.topic && r.ranked[i].confidence >= threshold()) ++one.top3;
     }
-    all.real += one.real, all.top1 += one.top1, all.top3 += one.top3;
-    all.none += one.none, all.none_right += one.none_right;
   }
-  BOOST_TEST(all.share(all.top1, all.real) >= 0.93);
-  BOOST_TEST(all.share(all.top3, all.real) >= 0.97);
-  BOOST_TEST(all.share(all.none_right, all.none) >= 0.90);
+  return one;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(accuracy_on_development_sets) {
+  Tally all;
+  for (const char* set : {"dev/queries-a", "dev/queries-b", "dev/queries-c", "dev/queries-d", "dev/queries-e", "dev/queries-f"}) {
+    const Tally one = measure(set);
+    BOOST_TEST_CONTEXT(set) {
+      BOOST_TEST(one.top1_rate() >= 0.85);
+      BOOST_TEST(one.top3_rate() >= 0.93);
+    }
+    all.add(one);
+  }
+  BOOST_TEST(all.top1_rate() >= 0.93);
+  BOOST_TEST(all.top3_rate() >= 0.97);
+  BOOST_TEST(all.none_rate() >= 0.90);
+}
+
+BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_g) {
+  // Blind measurement before any change made for it (commit d7190e6):
+  // top-1 0.719, top-3 0.815, none refused 0.774.
+  const Tally g = measure("heldout/queries-g");
+  BOOST_TEST(g.top1_rate() >= 0.719);
+  BOOST_TEST(g.top3_rate() >= 0.815);
+  BOOST_TEST(g.none_rate() >= 0.774);
 }
