@@ -7,14 +7,15 @@
 //
 // The data files are split into packs so that a page fetches only what it
 // shows (facade/data_pack.hpp merges them back):
-//   forms        schemas, policies, attachment rules, calendar, locales
-//   passwords    the strength estimate's word lists (only where a password field is)
-//   chat         the knowledge base without its texts
-//   <locale>     that locale's catalog
+//   forms         schemas, policies, attachment rules, calendar, locales
+//   passwords     further word lists of the strength estimate (only where a password field is)
+//   chat          the knowledge base without its texts
+//   <locale>      that locale's catalog: the widget's own texts and the chat's
+//   forms-<locale> the catalog's texts of forms and their errors (when a form opens)
 //   chat-<locale> that locale's texts of the knowledge base
 // A portal team edits a data file and runs this again: no WASM rebuild.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -37,6 +38,11 @@ function readJson(path) {
 }
 
 const locales = readJson('i18n/locales.json').locales;
+// Areas of a catalog that only a form needs.
+const FORM_AREAS = new Set(['forms', 'schema', 'mail', 'api']);
+// The strength estimate's files that every password check needs; other
+// password_* lists are fetched only where a password field is.
+const BASE_PASSWORD_FILES = new Set(['forms/data/password_policy.json', 'forms/data/password_dictionary.json']);
 
 // Removes every key named after a locale, recursively; returns the removed
 // parts as overlays {locale: value-with-only-those-keys}. Array elements keep
@@ -82,6 +88,7 @@ function splitLocales(value) {
 const packs = { forms: {}, passwords: {}, chat: {} };
 for (const l of locales) {
   packs[l] = {};
+  packs[`forms-${l}`] = {};
   packs[`chat-${l}`] = {};
 }
 const files = readFileSync(opts.files, 'utf8').split('\n').filter(Boolean);
@@ -90,8 +97,11 @@ for (const path of files) {
   const content = readJson(path);
   const catalog = path.match(/^i18n\/messages\/([a-z-]+)\.json$/);
   if (catalog) {
-    packs[catalog[1]][path] = content;
-  } else if (path.startsWith('forms/data/password_')) {
+    const [ui, form] = [{}, {}];
+    for (const [area, texts] of Object.entries(content)) (FORM_AREAS.has(area) ? form : ui)[area] = texts;
+    packs[catalog[1]][path] = ui;
+    packs[`forms-${catalog[1]}`][path] = form;
+  } else if (path.startsWith('forms/data/password_') && !BASE_PASSWORD_FILES.has(path)) {
     packs.passwords[path] = content;
   } else if (path.startsWith('chat/kb/')) {
     const { base, overlays } = splitLocales(content);
@@ -121,4 +131,3 @@ manifest.wasm = emit(`support-core.${shortHash(wasmBytes)}.wasm`, wasmBytes);
 manifest.module = emit(`support-core.${shortHash(moduleBytes)}.mjs`, moduleBytes);
 writeFileSync(join(opts.out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 console.log(`pack: ${Object.keys(packs).length} data packs, ${basename(manifest.wasm)}, ${basename(manifest.module)} -> ${opts.out}`);
-void copyFileSync;

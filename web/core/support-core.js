@@ -21,9 +21,11 @@ export class CoreLoadError extends Error {
 }
 
 // options: base (URL of the folder holding manifest.json), locale, chat (load
-// the knowledge base; false for forms-only pages), fetch (defaults to the
-// page's), wasmBinary (bytes of the module, for hosts that cannot fetch it).
-export async function loadCore({ base, locale = 'ru', chat = true, fetch: fetchImpl = globalThis.fetch, wasmBinary } = {}) {
+// the knowledge base; false for forms-only pages), forms (load the texts of
+// forms and their errors now; else loadForms() when a form opens), fetch
+// (defaults to the page's), wasmBinary (the module's bytes, for hosts that
+// cannot fetch it).
+export async function loadCore({ base, locale = 'ru', chat = true, forms = true, fetch: fetchImpl = globalThis.fetch, wasmBinary } = {}) {
   const baseUrl = new URL(base);
   const getBytes = async (name, kind) => {
     const response = await fetchImpl(new URL(name, baseUrl));
@@ -37,7 +39,9 @@ export async function loadCore({ base, locale = 'ru', chat = true, fetch: fetchI
     ...(wasmBinary ? { wasmBinary } : {}),
   });
   const core = new SupportCore(module, manifest, (name) => getBytes(name, 'text'));
-  await core._addPacks(['forms', 'passwords', ...(chat ? ['chat'] : [])], locale, chat);
+  core._parts = new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
+  await core._load([locale]);
+  core.locale = locale;
   return core;
 }
 
@@ -51,7 +55,8 @@ export class SupportCore {
     this._manifest = manifest;
     this._fetchText = fetchText;
     this._packs = new Set();
-    this._chat = false;
+    this._parts = new Set();
+    this._locales = [];
     this.locale = null;
   }
 
@@ -62,25 +67,40 @@ export class SupportCore {
   // Loads another locale's texts (once) and makes it the default for calls.
   async useLocale(locale) {
     if (!this._manifest.locales.includes(locale)) throw new CoreLoadError(`unsupported locale "${locale}"`);
-    await this._addPacks([], locale, this._chat);
+    await this._load([...this._locales, locale]);
+    this.locale = locale;
   }
 
-  async _addPacks(names, locale, chat) {
-    const wanted = [...names, locale, ...(chat ? [`chat-${locale}`] : [])].filter((n) => !this._packs.has(n));
-    const texts = await Promise.all(wanted.map((n) => {
+  // The texts of forms and their errors, in every loaded locale (once).
+  async loadForms() {
+    this._parts.add('forms');
+    await this._load(this._locales);
+  }
+
+  // Packs the loaded parts need in `locales`; each is fetched and added once.
+  async _load(locales) {
+    const wanted = ['forms'];
+    if (this._parts.has('chat')) wanted.push('chat');
+    for (const l of locales) {
+      wanted.push(l);
+      if (this._parts.has('chat')) wanted.push(`chat-${l}`);
+      if (this._parts.has('forms')) wanted.push(`forms-${l}`);
+    }
+    const fresh = [...new Set(wanted)].filter((n) => !this._packs.has(n));
+    if (fresh.length === 0) return;
+    const texts = await Promise.all(fresh.map((n) => {
       const file = this._manifest.packs[n];
       if (!file) throw new CoreLoadError(`no data pack "${n}" in manifest.json`);
       return this._fetchText(file);
     }));
-    wanted.forEach((name, i) => {
+    fresh.forEach((name, i) => {
       const error = this._native.addPack(texts[i]);
       if (error) throw new CoreLoadError(`${this._manifest.packs[name]}: ${error}`);
     });
     const error = this._native.load();
     if (error) throw new CoreLoadError(error);
-    wanted.forEach((n) => this._packs.add(n));
-    this._chat = this._chat || chat;
-    this.locale = locale;
+    fresh.forEach((n) => this._packs.add(n));
+    this._locales = [...new Set([...this._locales, ...locales])];
   }
 
   validate(kind, value, locale = this.locale, now = moscowNow()) {
