@@ -12,6 +12,7 @@
 #include "chat/knowledge_base.hpp"
 #include "common/work_calendar.hpp"
 #include "server/request_store.hpp"
+#include "server/static_site.hpp"
 #include "forms/forms_config.hpp"
 #include "i18n/messages.hpp"
 
@@ -44,6 +45,7 @@ struct ServerOptions {
   Durability durability = Durability::normal;
   std::int64_t idempotency_ttl_seconds = RequestStore::kDefaultKeyTtl;  // how long a key is remembered
   bool log = true;
+  std::vector<WebMount> web_roots;  // static files (the built widget, pages) served beside the API
 };
 
 class ApiServer {

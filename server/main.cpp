@@ -27,6 +27,7 @@ constexpr const char* kUsage = R"(usage: support-api [OPTIONS]
   --threads N              worker threads (default 8)
   --durability normal|full survive a process crash (normal) or also power loss (full)
   --idempotency-ttl SECONDS how long an Idempotency-Key is remembered (default 86400)
+  --web-root [/PREFIX=]DIR serve the files under DIR at / or /PREFIX/ with the widget's CSP (repeatable)
   --quiet                  no request log
 )";
 
@@ -100,6 +101,14 @@ int main(int argc, char** argv) {
         return 2;
       }
       o.durability = d == "full" ? server::Durability::full : server::Durability::normal;
+    } else if (a == "--web-root") {
+      std::string error;
+      const auto mount = server::parse_web_mount(value(), error);
+      if (!mount) {
+        std::cerr << "support-api: " << error << "\n";
+        return 2;
+      }
+      o.web_roots.push_back(*mount);
     } else if (a == "--quiet") o.log = false;
     else if (a == "--help") {
       std::cout << kUsage;
