@@ -8,6 +8,7 @@ packages=(
   nlohmann-json3-dev libboost-test-dev libcpp-httplib-dev libsqlite3-dev libssl-dev
   emscripten binaryen nodejs
   chromium fonts-dejavu-core
+  sqlite3  # browser tests count the rows the API server stored
   clang-14 libclang-rt-14-dev llvm-14  # sanitizer tree and fuzz targets (llvm-14: llvm-symbolizer)
 )
 

@@ -41,6 +41,7 @@ export async function startServer(extraArgs = []) {
     port,
     origin: `http://127.0.0.1:${port}`,
     db,
+    sql,
     rows: () => Number(sql('SELECT count(*) FROM requests')),
     numbers: () => sql('SELECT number FROM requests ORDER BY id').split('\n').filter(Boolean),
     // Subjects in the order the server numbered them.

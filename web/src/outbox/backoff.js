@@ -22,6 +22,8 @@ export function parseRetryAfter(value, nowMs, capMs = DEFAULT_BACKOFF.retryAfter
   if (/^[0-9]{1,10}$/.test(text)) {
     ms = Number(text) * 1000;
   } else {
+    // IMF-fixdate, e.g. "Wed, 02 Dec 2026 06:00:10 GMT" (what servers send).
+    if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return null;
     const at = Date.parse(text);
     if (Number.isNaN(at)) return null;
     ms = at - nowMs;
