@@ -52,8 +52,11 @@ int main(int argc, char** argv) {
     return args->positional.empty() ? kUsage : kValid;
   }
 
+  // The knowledge base takes most of the start-up: only the commands that use it load it.
+  const std::string command = args->positional[0];
+  const bool needs_chat = command == "match" || command == "eval" || command == "chat" || command == "package" || command == "email";
   std::string load_error;
-  auto core = facade::Facade::load(bundle::all_files(), load_error);
+  auto core = facade::Facade::load(bundle::all_files(), load_error, needs_chat);
   if (!core) {
     std::cerr << "supportctl: bundled data is invalid: " << load_error << '\n';
     return kUsage;
@@ -69,7 +72,6 @@ int main(int argc, char** argv) {
     app.now = *parsed;
   }
 
-  const std::string& command = app.args.positional[0];
   if (command == "validate") return run_validate(app);
   if (command == "password") return run_password(app);
   if (command == "validate-form") return run_validate_form(app);

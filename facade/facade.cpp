@@ -9,7 +9,7 @@ namespace support::facade {
 
 std::string to_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-std::unique_ptr<Facade> Facade::load(const DataFiles& files, std::string& error) {
+std::unique_ptr<Facade> Facade::load(const DataFiles& files, std::string& error, bool with_chat) {
   std::unique_ptr<Facade> f(new Facade());
   auto forms = forms::FormsConfig::load(files);
   if (!forms) return error = forms.error, nullptr;
@@ -23,7 +23,7 @@ std::unique_ptr<Facade> Facade::load(const DataFiles& files, std::string& error)
   auto days = WorkCalendar::load(*calendar.value, calendar_file);
   if (!days) return error = days.error, nullptr;
   f->calendar_ = std::move(*days.value);
-  const bool has_chat = std::any_of(files.begin(), files.end(), [](const auto& file) { return file.first.rfind("chat/kb/", 0) == 0; });
+  const bool has_chat = with_chat && std::any_of(files.begin(), files.end(), [](const auto& file) { return file.first.rfind("chat/kb/", 0) == 0; });
   if (has_chat) {
     auto kb = chat::KnowledgeBase::load(files, f->forms_, f->messages_.locales());
     if (!kb) return error = kb.error, nullptr;

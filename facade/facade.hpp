@@ -43,7 +43,8 @@ class Facade {
   // Locales are those of i18n/locales.json whose catalogs are among the files
   // (a page fetches only its own). nullptr and `error` ("file: /path: …") when
   // a file is missing or invalid.
-  static std::unique_ptr<Facade> load(const DataFiles& files, std::string& error);
+  // `with_chat` false skips the chat even when its files are there (tools that do not need it start faster).
+  static std::unique_ptr<Facade> load(const DataFiles& files, std::string& error, bool with_chat = true);
 
   const forms::FormsConfig& forms() const { return forms_; }
   const i18n::Messages& messages() const { return messages_; }
