@@ -237,7 +237,15 @@ Reply DialogueEngine::on_text(ConversationState& state, std::string_view raw, co
   if (!has_readable(message)) {
     r = greeting(state, "empty");
   } else {
-    const MatchResult m = matcher_.match(message, state.locale);
+    // A follow-up leans to the topic just answered and its related topics.
+    std::vector<std::string> favoured;
+    if (state.stage == Stage::answered) {
+      if (const Topic* last = kb_.topic(state.topic)) {
+        favoured.push_back(last->id);
+        favoured.insert(favoured.end(), last->related.begin(), last->related.end());
+      }
+    }
+    const MatchResult m = matcher_.match(message, state.locale, 5, favoured);
     const DialogueSettings& d = kb_.dialogue();
     std::vector<const Topic*> close;
     for (const auto& s : m.ranked) {
@@ -246,7 +254,15 @@ Reply DialogueEngine::on_text(ConversationState& state, std::string_view raw, co
         close.push_back(kb_.topic(s.topic));
       }
     }
-    if (close.empty()) {
+    if (close.empty() && m.signal == "courtesy") {
+      // Thanks or praise without a question: the polite closing.
+      r.kind = "thanks";
+      r.topic = state.topic;
+      r.messages.push_back(text(state, "chat.feedback.thanks"));
+      r.buttons.push_back({"restart", text(state, "chat.button.restart")});
+      state.stage = Stage::start;
+      finish(state, r);
+    } else if (close.empty()) {
       r.kind = "no_match";
       state.stage = Stage::start;
       state.topic.clear();

@@ -11,6 +11,20 @@ namespace {
 constexpr std::size_t kMinStemmedSlang = 5;
 }  // namespace
 
+const std::vector<std::string>& Lexicon::cue_groups() {
+  static const std::vector<std::string> groups = {
+      "fraud_approach",  // someone reached the person: "позвонили", "представился", "whatsapp"
+      "fraud_channel",   // a message came: "смс", "письмо", "email"
+      "fraud_request",   // it asks for something: "код", "ссылка", "продиктовать"
+      "fraud_doubt",     // the person asks whether it is genuine: "мошенники", "правда", "scam"
+      "not_ours",        // a developer's integration question: "api", "oauth", "интеграция"
+      "courtesy",        // thanks or praise: "спасибо", "молодцы", "great"
+      "rant",            // a complaint with no request: "отстой", "позор", "awful"
+      "question",        // a request for help: "как", "почему", "how"
+  };
+  return groups;
+}
+
 Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::string>& locales, const std::string& file) {
   return load_config<Lexicon>([&] {
     ConfigFile root(json, file);
@@ -64,6 +78,48 @@ Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::stri
         const auto words = split_words(text::to_u32(w));
         if (words.size() != 1) r.fail("weak", "\"" + w + "\" is not a single word");
         lang.weak.insert(feature_of(lang, words[0]));
+      }
+      for (const auto& w : r.strings_or_empty("strong")) {
+        const auto words = split_words(text::to_u32(w));
+        if (words.size() != 1) r.fail("strong", "\"" + w + "\" is not a single word");
+        lang.strong.insert(feature_of(lang, words[0]));
+      }
+      for (const auto& w : r.strings_or_empty("negations")) {
+        const auto words = split_words(text::to_u32(w));
+        if (words.size() != 1) r.fail("negations", "\"" + w + "\" is not a single word");
+        lang.negations.insert(words[0]);
+      }
+      if (r.has("pairs")) {
+        ObjectReader pairs = r.object("pairs");
+        for (const auto& item : doc.at(locale).at("pairs").items()) {
+          pairs.allow(item.key());
+          if (!item.value().is_string()) pairs.fail(item.key(), "expected a string");
+          const auto from = split_words(text::to_u32(item.key()));
+          const auto to = split_words(text::to_u32(item.value().get<std::string>()));
+          if (from.size() != 2) pairs.fail(item.key(), "a pair is two words");
+          if (to.empty()) pairs.fail(item.key(), "empty replacement");
+          const std::u32string a = feature_of(lang, from[0]), b = feature_of(lang, from[1]);
+          lang.pairs.emplace(a + U" " + b, to);
+          lang.pairs.emplace(b + U" " + a, to);
+        }
+        pairs.finish();
+      }
+      if (r.has("cues")) {
+        ObjectReader cues = r.object("cues");
+        for (const auto& group : cue_groups()) {
+          if (!cues.has(group)) continue;
+          ObjectReader g = cues.object(group);
+          Language::Cue& cue = lang.cues[group];
+          for (const char* kind : {"stems", "forms"}) {
+            for (const auto& w : g.strings_or_empty(kind)) {
+              const auto words = split_words(text::to_u32(w));
+              if (words.size() != 1) g.fail(kind, "\"" + w + "\" is not a single word");
+              if (kind[0] == 's') cue.stems.insert(stem(words[0])); else cue.forms.insert(words[0]);
+            }
+          }
+          g.finish();
+        }
+        cues.finish();
       }
       r.finish();
     }

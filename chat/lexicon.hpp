@@ -3,7 +3,10 @@
 // "sign in" -> "login", "живой человек" -> "оператор"), and
 // synonym groups whose words all match one concept, and weak words: general
 // verbs and adjectives ("посмотреть", "nearest") that appear in the
-// knowledge base but say little about what a person needs.
+// knowledge base but say little about what a person needs. Also negation words
+// (kept as a feature of the next word), word pairs that change a word's sense
+// ("не грузятся госуслуги" is the site, not a file upload) and cue groups: words
+// that mark a fraud report, a message that is not ours, courtesy or a question.
 #pragma once
 
 #include <string>
@@ -26,7 +29,22 @@ class Lexicon {
     std::unordered_map<std::u32string, std::vector<std::u32string>> phrases;       // "w1 w2" -> words
     std::unordered_map<std::u32string, std::u32string> concepts;            // stem -> concept (first stem of its group)
     std::unordered_set<std::u32string> weak;                                // features that say little about the intent
+    std::unordered_set<std::u32string> strong;                              // domain terms: "криптопро", "vpn"
+    std::unordered_set<std::u32string> negations;                           // surface forms: "не", "not"
+    // Two neighbouring words (by feature, either order) read as other words.
+    std::unordered_map<std::u32string, std::vector<std::u32string>> pairs;  // "f1 f2" -> words
+    // A cue group matches a word by its stem ("stems") or by its exact form ("forms").
+    struct Cue {
+      std::unordered_set<std::u32string> stems, forms;
+      bool matches(const std::u32string& word, const std::u32string& word_stem) const {
+        return forms.count(word) > 0 || stems.count(word_stem) > 0;
+      }
+    };
+    std::unordered_map<std::string, Cue> cues;  // by group name, see kCueGroups
   };
+
+  // The cue groups a lexicon may define.
+  static const std::vector<std::string>& cue_groups();
 
   static Loaded<Lexicon> load(std::string_view json, const std::vector<std::string>& locales,
                               const std::string& file = "chat/kb/lexicon.json");

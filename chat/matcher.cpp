@@ -5,6 +5,7 @@
 #include <numeric>
 #include <unordered_set>
 
+#include "chat/stemmer.hpp"
 #include "chat/text_analyzer.hpp"
 #include "text/chars.hpp"
 #include "text/keyboard.hpp"
@@ -21,7 +22,13 @@ constexpr double kAlternativeReading = 0.95;  // a re-read message must beat the
 // F-beta: covering the phrasing counts 1.5 times as much as explaining the
 // whole message, so a long polite message still finds its short example.
 constexpr double kRecallBias = 1.5;
-constexpr float kWeakWord = 0.5f;  // weight of a weak word (lexicon "weak") against its rarity
+constexpr float kWeakWord = 0.5f;
+// A domain term (an error name, a plugin, an agency: lexicon "strong") is
+// strong evidence: it says what the message is about whatever surrounds it.
+constexpr float kStrongWord = 2.0f;
+// A negated word ("не пришел") is a second, lighter feature beside the word:
+// it tells "не ответили" from "ответили" without outweighing the words.
+constexpr float kNegatedWord = 0.5f;  // weight of a weak word (lexicon "weak") against its rarity
 // A phrasing that shares only weak words with a message ("где найти",
 // "день недели") says little that the message is about its topic.
 constexpr double kOnlyWeakWords = 0.6;
@@ -31,6 +38,17 @@ constexpr double kWindowFactor = 0.95;   // a stretch is slightly weaker evidenc
 // same topic has still explains part of the message ("ввел пароль" and
 // "заблокировали" in different examples), at this fraction of its weight.
 constexpr float kTopicWordCredit = 0.5f;
+// A fraud report puts security.phishing this far above the best other topic,
+// and at least at kFraudFloor: its warning must come first.
+constexpr double kFraudLead = 0.1;
+constexpr double kFraudFloor = 0.6;
+// Thanks, praise or a rant without a question: a topic must be clearly meant.
+constexpr double kCourtesy = 0.65;
+constexpr std::size_t kCourtesyWords = 8;  // a longer message is a request with thanks in it
+// A short follow-up ("а если нет доступа к телефону?") leans to the topics of
+// the conversation: their scores count this much more.
+constexpr std::size_t kFollowUpWords = 6;
+constexpr double kFollowUpBoost = 1.3;
 
 double f_beta(double precision, double recall) {
   const double b2 = kRecallBias * kRecallBias;
@@ -65,7 +83,10 @@ std::string_view reading_name(Reading r) {
 }
 
 Matcher::Matcher(const KnowledgeBase& kb) {
-  for (const auto& t : kb.topics()) topic_ids_.push_back(t.id);
+  for (const auto& t : kb.topics()) {
+    if (t.id == "security.phishing") phishing_topic_ = static_cast<std::int64_t>(topic_ids_.size());
+    topic_ids_.push_back(t.id);
+  }
   for (const auto& locale : kb.locales()) build(kb, locale);
 }
 
@@ -120,6 +141,8 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
     index.idf[f] = static_cast<float>(std::log((n + 1) / (df + 0.5)));
     index.weak[f] = index.language->weak.count(feature_names[f]) > 0;
     if (index.weak[f]) index.idf[f] *= kWeakWord;
+    if (!feature_names[f].empty() && feature_names[f][0] == kNegationMark[0]) index.idf[f] *= kNegatedWord;
+    if (index.language->strong.count(feature_names[f])) index.idf[f] *= kStrongWord;
     sorted.push_back(index.idf[f]);
   }
   // An unknown word counts like a typical word when judging how much of a message is explained.
@@ -155,6 +178,12 @@ std::vector<Matcher::Resolved> Matcher::resolve(const Index& index, std::u32stri
   std::vector<Resolved> out;
   for (const Term& term : analyze(text, *index.language)) {
     auto known = index.feature_ids.find(term.feature);
+    if (!term.feature.empty() && term.feature[0] == kNegationMark[0]) {
+      // A negation the knowledge base never uses says nothing either way.
+      if (known == index.feature_ids.end()) continue;
+      out.push_back({known->second, index.idf[known->second]});
+      continue;
+    }
     float factor = 1.0f;
     if (known == index.feature_ids.end() && !index.vocabulary.contains(term.word)) {
       if (const auto hit = index.vocabulary.nearest(term.word)) {
@@ -245,7 +274,68 @@ std::vector<double> Matcher::score(const Index& index, std::u32string_view text)
   return topic_scores;
 }
 
-MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::size_t top_n) const {
+Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) const {
+  const auto& cues = index.language->cues;
+  const auto has = [&](const char* group, const std::u32string& word, const std::u32string& word_stem) {
+    const auto it = cues.find(group);
+    return it != cues.end() && it->second.matches(word, word_stem);
+  };
+  bool approach = false, channel = false, request = false, doubt = false;
+  Cues c;
+  c.question = text.find(U'?') != std::u32string_view::npos;
+  for (const auto& word : split_words(text)) {
+    const std::u32string s = stem(word);
+    approach |= has("fraud_approach", word, s);
+    channel |= has("fraud_channel", word, s);
+    request |= has("fraud_request", word, s);
+    doubt |= has("fraud_doubt", word, s);
+    c.not_ours |= has("not_ours", word, s);
+    c.courtesy |= has("courtesy", word, s);
+    c.rant |= has("rant", word, s);
+    c.question |= has("question", word, s);
+  }
+  // Someone called or wrote asking for a code or a link, or the person doubts
+  // a message that asks for one.
+  c.fraud = (approach && (request || doubt)) || (channel && request && doubt);
+  c.content_words = analyze(text, *index.language).size();
+  return c;
+}
+
+void Matcher::apply_cues(MatchResult& result, const std::string& locale, std::u32string_view text,
+                         std::vector<double>& scores, const std::vector<std::string>& favoured) const {
+  const auto index = indices_.find(locale);
+  if (index == indices_.end() || scores.empty()) return;
+  const Cues c = cues_of(index->second, text);
+  const double top = *std::max_element(scores.begin(), scores.end());
+  if (c.not_ours && !c.fraud) {
+    result.signal = "not_ours";
+    std::fill(scores.begin(), scores.end(), 0.0);
+    return;
+  }
+  if (c.fraud && phishing_topic_ >= 0) {
+    result.signal = "fraud";
+    double& phishing = scores[static_cast<std::size_t>(phishing_topic_)];
+    phishing = std::min(1.0, std::max({phishing, top + kFraudLead, kFraudFloor}));
+    return;
+  }
+  if ((c.courtesy || c.rant) && !c.question && c.content_words <= kCourtesyWords) {
+    result.signal = c.rant ? "rant" : "courtesy";
+    for (double& s : scores) s *= kCourtesy;
+    return;
+  }
+  if (!favoured.empty() && c.content_words <= kFollowUpWords) {
+    for (const auto& id : favoured) {
+      const auto it = std::find(topic_ids_.begin(), topic_ids_.end(), id);
+      if (it != topic_ids_.end()) {
+        double& s = scores[static_cast<std::size_t>(it - topic_ids_.begin())];
+        s = std::min(1.0, s * kFollowUpBoost);
+      }
+    }
+  }
+}
+
+MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::size_t top_n,
+                           const std::vector<std::string>& favoured) const {
   MatchResult result;
   auto home = indices_.find(locale);
   if (home == indices_.end()) home = indices_.begin();
@@ -257,9 +347,10 @@ MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::
     const std::string* locale;
     std::vector<double> scores;
     double factor;
+    std::u32string text;  // as read
   };
   std::vector<Candidate> candidates;
-  candidates.push_back({Reading::as_typed, &home->first, score(home->second, text), 1.0});
+  candidates.push_back({Reading::as_typed, &home->first, score(home->second, text), 1.0, text});
 
   const LetterMix mix = letters_of(text);
   const auto ru = indices_.find("ru");
@@ -270,9 +361,9 @@ MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::
       const char32_t k = text::latin_key_to_cyrillic(c);
       layout += k ? k : c;
     }
-    candidates.push_back({Reading::keyboard_layout, &ru->first, score(ru->second, layout), kAlternativeReading});
-    candidates.push_back({Reading::transliteration, &ru->first, score(ru->second, text::detransliterate(text)),
-                          kAlternativeReading});
+    const std::u32string translit = text::detransliterate(text);
+    candidates.push_back({Reading::keyboard_layout, &ru->first, score(ru->second, layout), kAlternativeReading, layout});
+    candidates.push_back({Reading::transliteration, &ru->first, score(ru->second, translit), kAlternativeReading, translit});
   }
   if (en != indices_.end() && mix.cyrillic > mix.latin && home->first != "ru") {
     std::u32string layout;
@@ -280,25 +371,26 @@ MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::
       const char32_t k = text::cyrillic_key_to_latin(c);
       layout += k ? k : c;
     }
-    candidates.push_back({Reading::keyboard_layout, &en->first, score(en->second, layout), kAlternativeReading});
+    candidates.push_back({Reading::keyboard_layout, &en->first, score(en->second, layout), kAlternativeReading, layout});
   }
   // The other language only for text in its script: English typed into a
   // Russian page, never Cyrillic text against English content.
   for (const auto& [locale_name, index] : indices_) {
     const bool same_script = index.script == text::Script::latin ? mix.latin > mix.cyrillic : mix.cyrillic > mix.latin;
     if (&index != &home->second && same_script) {
-      candidates.push_back({Reading::other_language, &locale_name, score(index, text), kAlternativeReading});
+      candidates.push_back({Reading::other_language, &locale_name, score(index, text), kAlternativeReading, text});
     }
   }
 
-  const Candidate* best = &candidates.front();
+  Candidate* best = &candidates.front();
   double best_top = 0;
-  for (const auto& c : candidates) {
+  for (auto& c : candidates) {
     const double top = *std::max_element(c.scores.begin(), c.scores.end()) * c.factor;
     if (top > best_top + 1e-9) best = &c, best_top = top;
   }
   result.reading = best->reading;
   result.matched_locale = *best->locale;
+  apply_cues(result, *best->locale, best->text, best->scores, favoured);
   std::vector<std::size_t> order(topic_ids_.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best->scores[a] > best->scores[b]; });

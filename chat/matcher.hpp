@@ -31,6 +31,13 @@ struct MatchResult {
   std::vector<Scored> ranked;  // best first, only topics with some evidence
   Reading reading = Reading::as_typed;
   std::string matched_locale;  // the content language that matched
+  // What the lexicon's cue words say of the message as a whole: "fraud" (a
+  // call or message asking for a code or a link: security.phishing first),
+  // "not_ours" (a developer's integration question: nothing ranked),
+  // "courtesy" (thanks or praise with no question: every topic weaker, the
+  // dialogue closes politely), "rant" (a complaint with no question: every
+  // topic weaker), or empty.
+  std::string signal;
 
   double top() const { return ranked.empty() ? 0.0 : ranked.front().confidence; }
 };
@@ -40,7 +47,11 @@ class Matcher {
   explicit Matcher(const KnowledgeBase& kb);
 
   // Never throws; a message of any size is cut to its first 256 words.
-  MatchResult match(std::string_view text, std::string_view locale, std::size_t top_n = 5) const;
+  // `favoured`: the topics of the conversation so far (the one just answered
+  // and its related ones); a short follow-up leans to them unless it clearly
+  // names another topic.
+  MatchResult match(std::string_view text, std::string_view locale, std::size_t top_n = 5,
+                    const std::vector<std::string>& favoured = {}) const;
 
   std::size_t feature_count(std::string_view locale) const;
 
@@ -65,6 +76,7 @@ class Matcher {
   };
 
   std::vector<std::string> topic_ids_;
+  std::int64_t phishing_topic_ = -1;  // security.phishing, where the fraud cue leads
   std::map<std::string, Index, std::less<>> indices_;
 
   // One word of a message, resolved against an index.
@@ -78,6 +90,15 @@ class Matcher {
   void score_span(const Index& index, const Resolved* begin, const Resolved* end, double factor,
                   std::vector<double>& topic_scores) const;
   std::vector<double> score(const Index& index, std::u32string_view text) const;
+  // The cue words of the text: what kind of message it is, and how many words it has.
+  struct Cues {
+    bool fraud = false, not_ours = false, courtesy = false, rant = false, question = false;
+    std::size_t content_words = 0;
+  };
+  Cues cues_of(const Index& index, std::u32string_view text) const;
+  // Fraud first, not-ours refused, courtesy weaker, follow-ups to the conversation's topics.
+  void apply_cues(MatchResult& result, const std::string& locale, std::u32string_view text, std::vector<double>& scores,
+                  const std::vector<std::string>& favoured) const;
 };
 
 }  // namespace support::chat

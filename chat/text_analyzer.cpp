@@ -34,6 +34,8 @@ std::vector<std::u32string> split_words(std::u32string_view s, std::size_t max_w
 }
 
 namespace {
+// A negation reaches past this many stop words to the word it negates.
+constexpr int kNegationReach = 3;
 std::u32string concept_of(const Lexicon::Language& language, std::u32string word_stem) {
   const auto it = language.concepts.find(word_stem);
   return it == language.concepts.end() ? word_stem : it->second;
@@ -45,7 +47,10 @@ std::u32string feature_of(const Lexicon::Language& language, const std::u32strin
 }
 
 std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& language, std::size_t max_words) {
-  std::vector<Term> terms;
+  // Words in order, each marked when a negation ("не", "not") stands before it.
+  std::vector<Term> base;
+  std::vector<bool> negated;
+  int negation_reach = 0;  // words a negation still applies to ("так и не ответили")
   // A word is replaced, or split at hyphens and apostrophes, at most twice:
   // "смс-ку" -> "смс"; "смс-код" -> "смс", "код"; replacements never loop.
   auto emit = [&](auto&& self, const std::u32string& word, int depth) -> void {
@@ -53,6 +58,10 @@ std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& lan
     const auto replaced = language.replacements.find(word);
     if (depth < 2 && replaced != language.replacements.end()) {
       for (const auto& w : replaced->second) self(self, w, depth + 1);
+      return;
+    }
+    if (language.negations.count(word)) {
+      negation_reach = kNegationReach;
       return;
     }
     const bool stopword = language.stopwords.count(word) > 0;
@@ -77,9 +86,14 @@ std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& lan
       }
       return;
     }
-    if (stopword) return;
+    if (stopword) {
+      if (negation_reach > 0) --negation_reach;
+      return;
+    }
     if (word_stem.empty()) word_stem = stem(word);
-    terms.push_back({word, concept_of(language, std::move(word_stem))});
+    base.push_back({word, concept_of(language, std::move(word_stem))});
+    negated.push_back(negation_reach > 0);
+    negation_reach = 0;
   };
   const auto words = split_words(text, max_words);
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -92,6 +106,27 @@ std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& lan
       }
     }
     emit(emit, words[i], 0);
+  }
+  // Word pairs that change a word's sense, then each negated word's second feature.
+  std::vector<Term> terms;
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    bool negative = negated[i];
+    std::size_t from = terms.size();
+    const auto pair = i + 1 < base.size() && !language.pairs.empty()
+                          ? language.pairs.find(base[i].feature + U" " + base[i + 1].feature)
+                          : language.pairs.end();
+    if (pair != language.pairs.end()) {
+      negative = negative || negated[i + 1];
+      for (const auto& w : pair->second) {
+        if (!language.stopwords.count(w)) terms.push_back({w, feature_of(language, w)});
+      }
+      ++i;
+    } else {
+      terms.push_back(base[i]);
+    }
+    if (!negative) continue;
+    const std::size_t end = terms.size();
+    for (std::size_t t = from; t < end; ++t) terms.push_back({terms[t].word, kNegationMark + terms[t].feature});
   }
   return terms;
 }

@@ -1,7 +1,9 @@
 // Turns free text into matching features, the same way for knowledge-base
 // examples and for what people type: lower case, ё as е, slang and
 // abbreviations replaced, stop words dropped, words stemmed, synonyms mapped
-// to one concept. Never throws; invalid UTF-8 is read as U+FFFD.
+// to one concept; a word after a negation also yields a negated feature
+// ("не пришел" -> "пришл", "¬пришл"), and lexicon word pairs are read as their
+// replacement. Never throws; invalid UTF-8 is read as U+FFFD.
 #pragma once
 
 #include <string>
@@ -11,6 +13,9 @@
 #include "chat/lexicon.hpp"
 
 namespace support::chat {
+
+// Prefix of a negated feature: a character no word contains.
+inline constexpr char32_t kNegationMark[] = U"\u00AC";
 
 struct Term {
   std::u32string word;     // surface form after replacement, lower case
