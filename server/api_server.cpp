@@ -13,6 +13,9 @@
 #include "bundle/bundled_files.hpp"
 #include "chat/privacy_guard.hpp"
 #include "common/untrusted_json.hpp"
+#include "server/access_token.hpp"
+#include "server/connection_gate.hpp"
+#include "server/client_address.hpp"
 #include "server/crypto.hpp"
 #include "server/problem.hpp"
 #include "server/rate_limiter.hpp"
@@ -65,19 +68,37 @@ int deadline_days(const chat::Channels& c, std::string_view priority) {
   return c.standard_days();
 }
 
+// The gate's own answers (limits and deadlines), built once from the catalogs in the default locale.
+GateOptions gate_options(const ServerOptions& o, const Core& core) {
+  const std::string locale = core.messages.negotiate({});
+  const auto body = [&](int status, const char* code, i18n::Args params) {
+    return problem_json({status, code, std::move(params), {}}, core.messages, locale);
+  };
+  GateOptions g;
+  g.workers = static_cast<std::size_t>(std::max(1, o.threads));
+  g.head_timeout = std::chrono::seconds(std::max(1, o.head_timeout_seconds));
+  g.max_per_address = std::max<std::size_t>(1, o.max_connections_per_address);
+  const std::vector<std::string> proxies = o.trusted_proxies;
+  g.unlimited = [proxies](const std::string& address) { return is_trusted_proxy(proxies, address); };
+  g.busy_response = closing_response(503, "Service Unavailable", body(503, "rate_limited", {{"seconds", "5"}}), 5);
+  g.timeout_response = closing_response(408, "Request Timeout", body(408, "bad_request", {}));
+  g.too_large_response = closing_response(431, "Request Header Fields Too Large", body(431, "bad_request", {}));
+  return g;
+}
+
 }  // namespace
 
 struct ApiServer::Impl {
   ServerOptions options;
   const Core& core;
-  httplib::Server server;
+  GatedServer server;
   RequestStore store;
   RateLimiter limiter;
   std::set<std::string> urgent_topics;
   std::mutex log_mutex;
 
   Impl(ServerOptions o, const Core& c)
-      : options(std::move(o)), core(c), store(options.database, options.durability, unix_now(), options.idempotency_ttl_seconds),
+      : options(std::move(o)), core(c), server(gate_options(options, core)), store(options.database, options.durability, unix_now(), options.idempotency_ttl_seconds),
         limiter(options.rate_per_minute, options.rate_burst) {
     for (const auto& t : core.kb.topics()) {
       if (t.urgent) urgent_topics.insert(t.id);
@@ -96,26 +117,34 @@ struct ApiServer::Impl {
   }
 
   void add_cors(const httplib::Request& req, httplib::Response& res) const {
+    // Every answer depends on Origin, allowed or not: caches must not hand one origin's answer to another.
+    res.set_header("Vary", "Origin");
     const std::string origin = req.get_header_value("Origin");
     if (origin.empty() || std::find(options.cors_origins.begin(), options.cors_origins.end(), origin) == options.cors_origins.end()) {
       return;
     }
     res.set_header("Access-Control-Allow-Origin", origin);
-    res.set_header("Vary", "Origin");
     res.set_header("Access-Control-Expose-Headers", "Location, Retry-After, Content-Language");
   }
 
   bool rate_limited(const httplib::Request& req, httplib::Response& res) {
     int retry_after = 0;
-    if (limiter.allow(req.remote_addr, millis_now(), retry_after)) return false;
+    if (limiter.allow(client_address(req, options.trusted_proxies), millis_now(), retry_after)) return false;
     res.set_header("Retry-After", std::to_string(retry_after));
     send_problem(req, res, {429, "rate_limited", {{"seconds", std::to_string(retry_after)}}, {}});
     return true;
   }
 
+  // The token's expiry follows from the request, so a replay returns the same token.
   json created_json(const RequestRecord& r) const {
-    return {{"number", r.number},         {"status", r.status},       {"created_at", r.created_at},
-            {"due_date", r.due_date},     {"priority", r.priority},   {"access_token", hmac_token(options.secret, r.number)},
+    const std::int64_t expires = r.created_unix + options.token_ttl_seconds;
+    return {{"number", r.number},
+            {"status", r.status},
+            {"created_at", r.created_at},
+            {"due_date", r.due_date},
+            {"priority", r.priority},
+            {"access_token", issue_token(options.secret, r.number, expires)},
+            {"access_token_expires_at", to_iso(moscow_from_unix(expires))},
             {"status_url", std::string(kRequestsPath) + "/" + r.number}};
   }
 
@@ -165,7 +194,7 @@ void ApiServer::Impl::create(const httplib::Request& req, httplib::Response& res
   std::vector<const httplib::MultipartFormData*> files;
   for (const auto& p : parts) {
     if (p.name == "request") {
-      if (request_part) return send_problem(req, res, {400, "request_part_missing", {}, {}});
+      if (request_part) return send_problem(req, res, {400, "request_part_duplicate", {}, {}});
       request_part = &p;
     } else if (p.name == "file") {
       files.push_back(&p);
@@ -265,8 +294,8 @@ void ApiServer::Impl::status(const httplib::Request& req, httplib::Response& res
   const std::string number = req.matches[1];
   const std::string authorization = req.get_header_value("Authorization");
   const std::string token = authorization.rfind("Bearer ", 0) == 0 ? authorization.substr(7) : std::string();
-  const std::string expected = hmac_token(options.secret, number);  // computed in every case alike
-  if (!is_request_number(number) || token.empty() || !constant_time_equal(token, expected)) {
+  const bool accepted = token_accepted({options.secret, options.previous_secret}, number, token, unix_now());  // in every case alike
+  if (!is_request_number(number) || token.empty() || !accepted) {
     return send_problem(req, res, not_found);
   }
   if (options.demo_step_seconds > 0) store.advance(number, unix_now(), options.demo_step_seconds);
@@ -328,12 +357,11 @@ void ApiServer::Impl::log_exception(const httplib::Request& req, std::exception_
 ApiServer::ApiServer(ServerOptions options, const Core& core) : impl_(std::make_unique<Impl>(std::move(options), core)) {
   Impl& s = *impl_;
   auto& svr = s.server;
-  const int threads = s.options.threads;
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  // Workers, deadlines and connection limits: GatedServer (server/connection_gate.hpp).
   svr.set_payload_max_length(s.options.max_body_bytes);
   svr.set_read_timeout(10, 0);
   svr.set_write_timeout(10, 0);
-  svr.set_keep_alive_max_count(1000);
+  svr.set_keep_alive_timeout(std::max(1, s.options.head_timeout_seconds));
   svr.set_tcp_nodelay(true);  // headers and body go out in separate writes: no 40 ms Nagle stall
 
   thread_local std::int64_t started_ms = 0;
@@ -396,7 +424,9 @@ bool ApiServer::run() {
     return false;
   }
   std::cout << "listening on http://" << s.options.host << ":" << port << std::endl;
-  return s.server.listen_after_bind();
+  const bool ok = s.server.listen_after_bind();
+  s.server.shutdown_gate();
+  return ok;
 }
 
 void ApiServer::stop() { impl_->server.stop(); }

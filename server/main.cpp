@@ -11,6 +11,7 @@
 #include "bundle/bundled_files.hpp"
 #include "server/api_server.hpp"
 #include "server/crypto.hpp"
+#include "server/private_files.hpp"
 
 namespace {
 
@@ -18,13 +19,19 @@ constexpr const char* kUsage = R"(usage: support-api [OPTIONS]
   --host HOST              address to bind (default 127.0.0.1)
   --port PORT              port, 0 for any free port (default 8080)
   --db FILE                SQLite database, created on first start (default ./support-demo.db)
-  --secret-file FILE       key for access tokens, created on first start (default: the database path + .secret)
+  --secret-file FILE       key for access tokens, created 0600 on first start (default: the database path + .secret)
+  --previous-secret-file FILE  the key before a rotation: tokens it signed still work until they expire
+  --token-ttl SECONDS      how long an access token works after its request was created (default 7776000: 90 days)
   --cors-origin ORIGIN     allow this browser origin (repeatable)
   --demo-step SECONDS      move requests through the statuses every SECONDS (default 0: off)
   --rate-limit N           requests per minute per client address (default 120, 0: off)
   --rate-burst N           requests at once per client address (default 60)
   --max-body BYTES         largest request body (default 26214400)
-  --threads N              worker threads (default 8)
+  --threads N              worker threads (default 8); a connection gets one only with a whole request head
+  --head-timeout SECONDS   time for a whole request head, from connect or the previous answer (default 10)
+  --max-connections-per-address N   open connections per client address (default 32)
+  --trusted-proxy ADDRESS  a reverse proxy in front (repeatable): its X-Forwarded-For names the client
+                           for rate limits, and its connections are not limited per address
   --durability normal|full survive a process crash (normal) or also power loss (full)
   --idempotency-ttl SECONDS how long an Idempotency-Key is remembered (default 86400)
   --web-root [/PREFIX=]DIR serve the files under DIR at / or /PREFIX/ with the widget's CSP (repeatable)
@@ -37,21 +44,6 @@ void on_signal(int) {
   if (running) running->stop();
 }
 
-// The token key: read it, or create it (owner-readable only) on first start.
-std::string load_secret(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream content;
-  content << in.rdbuf();
-  if (content.str().size() >= 32) return content.str();
-  const std::string secret = support::server::base64url(support::server::random_bytes(32));
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << secret;
-  out.close();
-  chmod(path.c_str(), S_IRUSR | S_IWUSR);
-  if (!out) throw std::runtime_error("cannot write " + path);
-  return secret;
-}
-
 template <class T>
 T loaded(support::Loaded<T> l, const char* what) {
   if (!l) throw std::runtime_error(std::string(what) + ": " + l.error);
@@ -62,8 +54,9 @@ T loaded(support::Loaded<T> l, const char* what) {
 
 int main(int argc, char** argv) {
   using namespace support;
+  umask(077);  // everything this server writes (database, WAL, keys) holds personal data or secrets
   server::ServerOptions o;
-  std::string secret_file;
+  std::string secret_file, previous_secret_file;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const auto value = [&]() -> std::string {
@@ -87,12 +80,17 @@ int main(int argc, char** argv) {
     else if (a == "--port") o.port = static_cast<int>(number());
     else if (a == "--db") o.database = value();
     else if (a == "--secret-file") secret_file = value();
+    else if (a == "--previous-secret-file") previous_secret_file = value();
+    else if (a == "--token-ttl") o.token_ttl_seconds = std::max<std::int64_t>(1, static_cast<std::int64_t>(number()));
     else if (a == "--cors-origin") o.cors_origins.push_back(value());
     else if (a == "--demo-step") o.demo_step_seconds = static_cast<std::int64_t>(number());
     else if (a == "--rate-limit") o.rate_per_minute = number();
     else if (a == "--rate-burst") o.rate_burst = number();
     else if (a == "--max-body") o.max_body_bytes = static_cast<std::size_t>(number());
     else if (a == "--threads") o.threads = std::max(1, static_cast<int>(number()));
+    else if (a == "--trusted-proxy") o.trusted_proxies.push_back(value());
+    else if (a == "--head-timeout") o.head_timeout_seconds = std::max(1, static_cast<int>(number()));
+    else if (a == "--max-connections-per-address") o.max_connections_per_address = std::max<std::size_t>(1, static_cast<std::size_t>(number()));
     else if (a == "--idempotency-ttl") o.idempotency_ttl_seconds = static_cast<std::int64_t>(number());
     else if (a == "--durability") {
       const std::string d = value();
@@ -119,7 +117,8 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    o.secret = load_secret(secret_file.empty() ? o.database + ".secret" : secret_file);
+    o.secret = server::load_or_create_key(secret_file.empty() ? o.database + ".secret" : secret_file);
+    if (!previous_secret_file.empty()) o.previous_secret = server::load_key(previous_secret_file);
     const auto files = bundle::all_files();
     auto forms = loaded(forms::FormsConfig::load(files), "forms data");
     auto messages = loaded(i18n::Messages::load(files), "catalogs");

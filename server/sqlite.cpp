@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "server/private_files.hpp"
+
 namespace support::server {
 
 namespace {
@@ -11,6 +13,8 @@ namespace {
 }  // namespace
 
 Database::Database(const std::string& path) {
+  // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
+  if (path != ":memory:") ensure_private_file(path);
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
       SQLITE_OK) {
     const std::string message = "cannot open " + path;

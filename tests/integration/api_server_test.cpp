@@ -5,7 +5,10 @@
 #include <httplib.h>
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <atomic>
+#include <map>
 #include <csignal>
 #include <random>
 #include <thread>
@@ -17,6 +20,7 @@
 #include "tests/support/bundled.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/raw_connection.hpp"
 #include "tests/support/server_process.hpp"
 
 using namespace support;
@@ -162,6 +166,56 @@ BOOST_AUTO_TEST_CASE(urgent_topics_get_one_working_day) {
   BOOST_TEST(created["priority"] == "urgent");
   const auto calendar = WorkCalendar::load(test::bundled_text("common/data/work_calendar.json"));
   BOOST_TEST(created["due_date"] == to_iso(calendar.value->add_working_days(parse_iso_datetime(created["created_at"].get<std::string>())->date, 1)));
+}
+
+// Fault 6 of issue 9: a token was an HMAC of the number alone, valid for ever.
+// Now its expiry is inside the signed value, and the key can be rotated.
+BOOST_AUTO_TEST_CASE(access_tokens_never_expire) {
+  ServerProcess server(fresh_db(), {"--quiet", "--token-ttl", "1"});
+  Client c(server.port());
+  const json created = body_of(c.send(packaged(feedback_form()), {}, uuid()));
+  const std::string token = created["access_token"], number = created["number"];
+  const auto dot = token.find('.');
+  BOOST_TEST_REQUIRE(dot != std::string::npos);
+  const std::int64_t expires = std::stoll(token.substr(0, dot));
+  BOOST_TEST(expires >= std::time(nullptr));
+  BOOST_TEST(expires <= std::time(nullptr) + 2);
+  const auto expires_at = parse_iso_datetime(created["access_token_expires_at"].get<std::string>());
+  BOOST_TEST_REQUIRE(expires_at.has_value());
+  BOOST_TEST(to_iso(*expires_at) == to_iso(moscow_from_unix(expires)));
+  BOOST_TEST(c.status(number, token)->status == 200);
+  // A later expiry written into the token breaks its signature.
+  const std::string extended = std::to_string(expires + 86400) + token.substr(dot);
+  BOOST_TEST(c.status(number, extended)->status == 404);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2300));
+  const auto late = c.status(number, token);
+  BOOST_TEST(late->status == 404);
+  BOOST_TEST(problem_code(late) == "not_found");
+}
+
+BOOST_AUTO_TEST_CASE(a_rotated_key_keeps_old_tokens_until_it_is_dropped) {
+  const std::string db = fresh_db(), old_key = db + ".previous";
+  json first;
+  {
+    ServerProcess server(db, {"--quiet"});
+    first = body_of(Client(server.port()).send(packaged(feedback_form()), {}, uuid()));
+  }
+  // Rotation: the current key becomes the previous one, a new key is made on start.
+  BOOST_TEST_REQUIRE(std::rename((db + ".secret").c_str(), old_key.c_str()) == 0);
+  json second;
+  {
+    ServerProcess server(db, {"--quiet", "--previous-secret-file", old_key});
+    Client c(server.port());
+    BOOST_TEST(c.status(first["number"], first["access_token"])->status == 200);
+    second = body_of(c.send(packaged(feedback_form("Вторая тема")), {}, uuid()));
+    BOOST_TEST(c.status(second["number"], second["access_token"])->status == 200);
+  }
+  {
+    ServerProcess server(db, {"--quiet"});  // the previous key dropped: its tokens are revoked
+    Client c(server.port());
+    BOOST_TEST(c.status(first["number"], first["access_token"])->status == 404);
+    BOOST_TEST(c.status(second["number"], second["access_token"])->status == 200);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(without_the_token_nothing_is_revealed) {
@@ -499,6 +553,154 @@ BOOST_AUTO_TEST_CASE(rate_limit_per_client) {
   BOOST_TEST(std::stoi(limited->get_header_value("Retry-After")) >= 1);
 }
 
+// Fault 2 of issue 9: connections that send a header line every few seconds
+// each held a worker (8 workers, 10 s per read), so /api/v1/health timed out.
+// Twice as many slow clients as workers, from several addresses, stay
+// connected while health answers.
+BOOST_AUTO_TEST_CASE(slow_clients_stall_the_server) {
+  constexpr int kWorkers = 4;
+  ServerProcess server(fresh_db(), {"--quiet", "--threads", std::to_string(kWorkers)});
+  std::vector<std::unique_ptr<test::RawConnection>> slow;
+  for (int i = 0; i < 2 * kWorkers; ++i) {
+    slow.push_back(std::make_unique<test::RawConnection>(server.port(), "127.0.0." + std::to_string(2 + i % 3)));
+    BOOST_TEST_REQUIRE(slow.back()->send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n"));
+  }
+  // Every slow client sends one more header line every 400 ms: never a whole head.
+  std::atomic<bool> done{false};
+  std::thread trickle([&] {
+    for (int line = 0; !done; ++line) {
+      for (auto& c : slow) c->send("X-Slow-" + std::to_string(line) + ": 1\r\n");
+      for (int i = 0; i < 4 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  struct Join {
+    std::atomic<bool>& done;
+    std::thread& thread;
+    ~Join() {
+      done = true;
+      if (thread.joinable()) thread.join();
+    }
+  } join{done, trickle};
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  Client c(server.port());
+  c.http.set_read_timeout(15, 0);
+  for (int i = 0; i < 3; ++i) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto health = c.http.Get("/api/v1/health");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    BOOST_TEST_MESSAGE("health under " << slow.size() << " slow clients: " << seconds * 1000 << " ms");
+    BOOST_TEST_REQUIRE(health);
+    BOOST_TEST(health->status == 200);
+    BOOST_TEST(seconds < 2.0);
+  }
+  int still_connected = 0;
+  for (auto& s : slow) still_connected += s->open_and_quiet();
+  BOOST_TEST(still_connected == 2 * kWorkers);  // the slow clients were there all along
+}
+
+// A request head must arrive whole within --head-timeout; then 408 and close.
+BOOST_AUTO_TEST_CASE(a_head_that_never_ends_is_cut_at_the_deadline) {
+  ServerProcess server(fresh_db(), {"--quiet", "--head-timeout", "2"});
+  test::RawConnection slow(server.port());
+  const auto started = std::chrono::steady_clock::now();
+  BOOST_TEST_REQUIRE(slow.send("GET /api/v1/health HTTP/1.1\r\n"));
+  std::string answer;
+  for (int i = 0; i < 40 && slow.open_and_quiet(); ++i) {
+    slow.send("X-Line: " + std::to_string(i) + "\r\n");
+    answer += slow.receive(250);
+  }
+  answer += slow.receive(500);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  BOOST_TEST_MESSAGE("cut after " << seconds << " s");
+  BOOST_TEST(answer.rfind("HTTP/1.1 408", 0) == 0);
+  BOOST_TEST(!slow.open_and_quiet());
+  BOOST_TEST(seconds >= 1.5);
+  BOOST_TEST(seconds < 6.0);
+  // A prompt client on the same server is served as usual, with keep-alive.
+  test::RawConnection quick(server.port());
+  BOOST_TEST_REQUIRE(quick.send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+  std::string both;
+  for (int i = 0; i < 20 && both.find("ok", both.find("ok") + 1) == std::string::npos; ++i) both += quick.receive(100);
+  BOOST_TEST(both.rfind("HTTP/1.1 200", 0) == 0);
+  BOOST_TEST(both.find("HTTP/1.1 200", 10) != std::string::npos);  // the pipelined second request too
+}
+
+BOOST_AUTO_TEST_CASE(connections_per_address_are_limited) {
+  ServerProcess server(fresh_db(), {"--quiet", "--max-connections-per-address", "3"});
+  std::vector<std::unique_ptr<test::RawConnection>> held;
+  for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<test::RawConnection>(server.port(), "127.0.0.9"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  for (auto& h : held) BOOST_TEST(h->open_and_quiet());
+  test::RawConnection fourth(server.port(), "127.0.0.9");
+  const std::string refused = fourth.receive(2000);
+  BOOST_TEST(refused.rfind("HTTP/1.1 503", 0) == 0);
+  BOOST_TEST(refused.find("Retry-After") != std::string::npos);
+  // Another address is not affected, and a freed slot can be used again.
+  Client other(server.port());
+  BOOST_TEST(other.http.Get("/api/v1/health")->status == 200);
+  held.pop_back();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  test::RawConnection again(server.port(), "127.0.0.9");
+  BOOST_TEST_REQUIRE(again.send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  BOOST_TEST(again.receive(2000).rfind("HTTP/1.1 200", 0) == 0);
+}
+
+// Fault 7 of issue 9, smaller points: a duplicate request part, Vary: Origin,
+// rate limits behind a proxy. (The log test above matches lines by route.)
+BOOST_AUTO_TEST_CASE(a_duplicate_request_part_reported_as_missing) {
+  ServerProcess server(fresh_db(), {"--quiet"});
+  Client c(server.port());
+  const std::string request = packaged(feedback_form());
+  const auto twice = c.http.Post(kPath, {{"Idempotency-Key", uuid()}},
+                                 multipart({{"request", "", "application/json", request}, {"request", "", "application/json", request}}, "b9"),
+                                 "multipart/form-data; boundary=b9");
+  BOOST_TEST(twice->status == 400);
+  BOOST_TEST(problem_code(twice) == "request_part_duplicate");
+  BOOST_TEST(test::count_requests(server.db()) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(vary_origin_only_when_the_origin_matched) {
+  ServerProcess server(fresh_db(), {"--quiet", "--cors-origin", "https://portal.example"});
+  Client c(server.port());
+  const auto allowed = c.status("2026-0000001", "x", {{"Origin", "https://portal.example"}});
+  const auto other = c.status("2026-0000001", "x", {{"Origin", "https://evil.example"}});
+  const auto none = c.status("2026-0000001", "x");
+  const auto preflight = c.http.Options(kPath, {{"Origin", "https://evil.example"}});
+  for (const auto* r : {&allowed, &other, &none, &preflight}) {
+    BOOST_TEST_REQUIRE(*r);
+    BOOST_TEST((*r)->get_header_value("Vary") == "Origin");
+  }
+  BOOST_TEST(allowed->has_header("Access-Control-Allow-Origin"));
+  BOOST_TEST(!other->has_header("Access-Control-Allow-Origin"));
+}
+
+namespace {
+// The status code of one raw GET from `source` with the given extra header lines.
+int raw_status(int port, const std::string& source, const std::string& headers) {
+  test::RawConnection conn(port, source);
+  conn.send("GET /api/v1/support/requests/2026-0000001 HTTP/1.1\r\nHost: x\r\n" + headers + "Connection: close\r\n\r\n");
+  const std::string answer = conn.receive(3000);
+  return answer.size() > 12 ? std::stoi(answer.substr(9, 3)) : -1;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(rate_limits_behind_a_proxy_share_one_bucket) {
+  ServerProcess server(fresh_db(), {"--quiet", "--rate-limit", "6", "--rate-burst", "2", "--trusted-proxy", "127.0.0.1"});
+  const int port = server.port();
+  // Through the trusted proxy: each citizen has a bucket of their own.
+  BOOST_TEST(raw_status(port, "127.0.0.1", "X-Forwarded-For: 203.0.113.5\r\n") == 404);
+  BOOST_TEST(raw_status(port, "127.0.0.1", "X-Forwarded-For: 203.0.113.5\r\n") == 404);
+  BOOST_TEST(raw_status(port, "127.0.0.1", "X-Forwarded-For: 203.0.113.5\r\n") == 429);
+  BOOST_TEST(raw_status(port, "127.0.0.1", "X-Forwarded-For: 203.0.113.6\r\n") == 404);
+  // A citizen who writes the header himself only adds entries on the left.
+  BOOST_TEST(raw_status(port, "127.0.0.1", "X-Forwarded-For: 198.51.100.1, 203.0.113.5\r\n") == 429);
+  BOOST_TEST(raw_status(port, "127.0.0.1", "X-Forwarded-For: 198.51.100.2\r\nX-Forwarded-For: 203.0.113.5\r\n") == 429);
+  // From a peer that is not a trusted proxy the header is ignored: one bucket for that address.
+  BOOST_TEST(raw_status(port, "127.0.0.7", "X-Forwarded-For: 192.0.2.1\r\n") == 404);
+  BOOST_TEST(raw_status(port, "127.0.0.7", "X-Forwarded-For: 192.0.2.2\r\n") == 404);
+  BOOST_TEST(raw_status(port, "127.0.0.7", "X-Forwarded-For: 192.0.2.3\r\n") == 429);
+}
+
 BOOST_AUTO_TEST_CASE(cors_for_configured_origins_only) {
   ServerProcess server(fresh_db(), {"--quiet", "--cors-origin", "https://portal.example"});
   Client c(server.port());
@@ -553,18 +755,96 @@ BOOST_AUTO_TEST_CASE(one_log_line_per_request_without_personal_data) {
   std::istringstream log(server.log());
   std::string line;
   std::getline(log, line);  // "listening on ..."
-  std::vector<json> lines;
-  while (std::getline(log, line)) lines.push_back(json::parse(line));
-  BOOST_TEST_REQUIRE(lines.size() == 3u);
-  BOOST_TEST(lines[0]["route"] == kPath);
-  BOOST_TEST(lines[0]["status"] == 201);
-  BOOST_TEST(lines[1]["route"] == std::string(kPath) + "/{number}");
-  BOOST_TEST(lines[2]["status"] == 404);
+  // A line is written after its answer went out, so lines of requests in a row
+  // may arrive in any order (issue 9, fault 7): each is found by its route.
+  std::map<std::string, json> by_route;
+  int count = 0;
+  while (std::getline(log, line)) {
+    const json entry = json::parse(line);
+    by_route[entry["method"].get<std::string>() + " " + entry["route"].get<std::string>()] = entry;
+    ++count;
+  }
+  BOOST_TEST_REQUIRE(count == 3);
+  BOOST_TEST_REQUIRE(by_route.size() == 3u);
+  BOOST_TEST(by_route["POST " + std::string(kPath)]["status"] == 201);
+  BOOST_TEST(by_route["GET " + std::string(kPath) + "/{number}"]["status"] == 200);
+  BOOST_TEST(by_route["GET other"]["status"] == 404);
+  for (const auto& [route, entry] : by_route) {
+    BOOST_TEST_CONTEXT(route) {
+      BOOST_TEST(entry["ms"].is_number_integer());
+      BOOST_TEST(entry["bytes_out"].is_number_integer());
+    }
+  }
   const std::string all = server.log();
   for (const std::string& secret : {std::string("ivan@mail.ru"), std::string("79161234567"), created["number"].get<std::string>(),
                                    created["access_token"].get<std::string>(), std::string("127.0.0.1\"")}) {
     BOOST_TEST_CONTEXT(secret) { BOOST_TEST(all.find(secret) == std::string::npos); }
   }
+}
+
+// Fault 5 of issue 9: the token key was written with the umask's mode and
+// chmod-ed afterwards, a short key was silently replaced, and the database and
+// its WAL (names, phones, e-mails, attachments) were created world-readable.
+namespace {
+unsigned mode_of(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<unsigned>(st.st_mode & 0777) : 01000u;  // 01000: missing
+}
+struct Umask {
+  mode_t old;
+  explicit Umask(mode_t m) : old(::umask(m)) {}
+  ~Umask() { ::umask(old); }
+};
+void write_file(const std::string& path, const std::string& bytes, mode_t mode) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  ::chmod(path.c_str(), mode);
+}
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(secrets_and_personal_data_on_disk) {
+  const Umask permissive(022);  // what a service manager or a shell usually gives
+  const std::string db = fresh_db();
+  {
+    ServerProcess server(db, {"--quiet"});
+    Client c(server.port());
+    BOOST_TEST_REQUIRE(c.send(packaged(feedback_form()), {}, uuid())->status == 201);
+    for (const std::string& file : {db, db + "-wal", db + "-shm", db + ".secret"}) {
+      BOOST_TEST_CONTEXT(file) { BOOST_TEST(mode_of(file) == 0600u); }
+    }
+  }
+  // An existing database someone made world-readable is narrowed on start.
+  ::chmod(db.c_str(), 0644);
+  { ServerProcess again(db, {"--quiet"}); }
+  BOOST_TEST(mode_of(db) == 0600u);
+}
+
+BOOST_AUTO_TEST_CASE(a_short_token_key_is_refused_not_replaced) {
+  const std::string key = test::temp_dir() + "/short.key";
+  write_file(key, "only-ten-b", 0600);
+  std::string error;
+  try {
+    ServerProcess server(fresh_db(), {"--quiet", "--secret-file", key});
+  } catch (const std::runtime_error& e) {
+    error = e.what();
+  }
+  BOOST_TEST(error.find("has 10 bytes, at least 32") != std::string::npos, error);
+  BOOST_TEST(read_file(key) == "only-ten-b");  // left for the operator to look at
+  // A key others may read is refused too.
+  const std::string open_key = test::temp_dir() + "/open.key";
+  write_file(open_key, std::string(40, 'k'), 0644);
+  error.clear();
+  try {
+    ServerProcess server(fresh_db(), {"--quiet", "--secret-file", open_key});
+  } catch (const std::runtime_error& e) {
+    error = e.what();
+  }
+  BOOST_TEST(error.find("readable by group or others") != std::string::npos, error);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_routes_and_methods_are_problems_too) {
