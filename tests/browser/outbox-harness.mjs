@@ -16,11 +16,22 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export const PAGE_PREFIX = '/__outbox__/';
 export const REQUESTS_PATH = '/api/v1/support/requests';
 
+// The server serves the test page itself (with its CSP header) when it has
+// --web-root; an older build gets the page through browser routing instead.
+let webRootSupport = null;
+function serverHasWebRoot() {
+  if (webRootSupport === null) webRootSupport = execFileSync(SERVER, ['--help'], { encoding: 'utf8' }).includes('--web-root');
+  return webRootSupport;
+}
+const SERVED = ['web/', 'tests/browser/', 'i18n/messages/'];
+
 // Starts support-api on a free port; resolves when it listens.
 export async function startServer(extraArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'outbox-test-'));
   const db = join(dir, 'requests.db');
-  const child = spawn(SERVER, ['--port', '0', '--db', db, '--quiet', '--rate-limit', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const servesPages = serverHasWebRoot();
+  const mounts = servesPages ? SERVED.flatMap((p) => ['--web-root', `${PAGE_PREFIX}${p.slice(0, -1)}=${join(ROOT, p)}`]) : [];
+  const child = spawn(SERVER, ['--port', '0', '--db', db, '--quiet', '--rate-limit', '0', ...mounts, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const port = await new Promise((res, rej) => {
@@ -39,6 +50,7 @@ export async function startServer(extraArgs = []) {
   const sql = (query) => execFileSync('sqlite3', ['-batch', '-noheader', db, query], { encoding: 'utf8' }).trim();
   return {
     port,
+    servesPages,
     origin: `http://127.0.0.1:${port}`,
     db,
     sql,
@@ -67,17 +79,17 @@ export function launchBrowser() {
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json' };
-const SERVED = ['web/', 'tests/browser/', 'i18n/messages/'];
-
-// A browser context whose pages see the repository's web/, tests/browser/ and
-// catalogs under ORIGIN/__outbox__/, with the strict CSP header, and record
-// every CSP violation in window.__cspViolations.
-export async function newContext(browser, origin) {
+// A browser context that records every CSP violation in window.__cspViolations.
+// Unless the server serves them (servedByServer), its pages see the
+// repository's web/, tests/browser/ and catalogs under ORIGIN/__outbox__/
+// through routing, with the strict CSP header.
+export async function newContext(browser, origin, { servedByServer = false } = {}) {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  if (servedByServer) return context;
   await context.route(`${origin}${PAGE_PREFIX}**`, async (route) => {
     const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname.slice(PAGE_PREFIX.length)));
     const type = TYPES[extname(path)];

@@ -24,7 +24,7 @@ after(async () => {
 
 async function withServer(work) {
   const server = await startServer();
-  const context = await newContext(browser, server.origin);
+  const context = await newContext(browser, server.origin, { servedByServer: server.servesPages });
   try {
     await work(server, context);
   } finally {

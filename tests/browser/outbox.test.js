@@ -26,7 +26,7 @@ after(async () => {
 // A server, a context and one page on it; cleaned up by the caller's finally.
 async function setUp(query = '') {
   const server = await startServer();
-  const context = await newContext(browser, server.origin);
+  const context = await newContext(browser, server.origin, { servedByServer: server.servesPages });
   const page = await openPage(context, server.origin, query);
   return { server, context, page, done: async () => (await context.close(), await server.stop()) };
 }
@@ -145,7 +145,7 @@ describe('outbox faults', () => {
   for (const locks of ['Web Locks', 'IndexedDB lease']) {
     test(`two tabs open on the queued request when the network returns (${locks}): one POST, exactly one request`, async () => {
       const server = await startServer();
-      const context = await newContext(browser, server.origin);
+      const context = await newContext(browser, server.origin, { servedByServer: server.servesPages });
       try {
         if (locks !== 'Web Locks') await context.addInitScript(() => delete Navigator.prototype.locks);
         // Slow answers, so both tabs are awake while the request is in flight.
