@@ -23,6 +23,7 @@ constexpr double kBruteforceLog10PerChar = 1.0;  // 10 guesses per unexplained c
 constexpr double kKeyboardStartingKeys = 94;
 constexpr double kKeyboardAverageDegree = 4.6;
 constexpr int kMinYearSpace = 20;
+constexpr double kLog10AffixGuesses = 2.0;  // one character of ~100 before or after a word
 // Each piece beyond the first costs at least this many guesses (log10). zxcvbn
 // uses 10^4, which rates any three-piece password "good" however weak the
 // pieces (name + birth date + "!"); 10^3 keeps such passwords at "weak".
@@ -123,6 +124,35 @@ void match_layout_words(const WordTrie& trie, const std::u32string& lower, const
     const auto& e = trie.entry(node);
     if (e.rank && e.list == WordList::russian && pos - start + 1 >= kMinWordLength) {
       add(out, start, pos, e.rank * 2.0 * case_variations(original, start, pos), Pattern::layout_word);
+    }
+  }
+}
+
+// A word with one character stuck to it ("J" + «наташа» in the Latin layout,
+// "natasha" + "x"): guessing rules prepend and append a character, so the pair
+// is one piece, not two.
+void match_word_affixes(std::size_t n, std::vector<Match>& out) {
+  const std::size_t words = out.size();
+  for (std::size_t m = 0; m < words; ++m) {
+    const Match w = out[m];
+    if (w.pattern != Pattern::word && w.pattern != Pattern::layout_word && w.pattern != Pattern::common) continue;
+    if (w.i > 0) out.push_back({w.i - 1, w.j, w.log10_guesses + kLog10AffixGuesses, w.pattern});
+    if (w.j + 1 < n) out.push_back({w.i, w.j + 1, w.log10_guesses + kLog10AffixGuesses, w.pattern});
+  }
+}
+
+// Latin words typed with the Russian layout on: "зфыыцщкв" is "password".
+void match_cyrillic_layout_words(const WordTrie& trie, const std::u32string& lower, const std::u32string& original,
+                                 std::size_t start, std::vector<Match>& out) {
+  std::uint32_t node = WordTrie::kRoot;
+  for (std::size_t pos = start; pos < lower.size(); ++pos) {
+    const char32_t key = text::to_lower(text::cyrillic_key_to_latin(lower[pos]));
+    if (!key || (node = trie.child(node, key)) == WordTrie::kNone) return;
+    const auto& e = trie.entry(node);
+    if (e.rank && e.list != WordList::russian && pos - start + 1 >= kMinWordLength) {
+      // "йцукен" is "qwerty": a common password, whatever the layout.
+      const Pattern p = e.list == WordList::common ? Pattern::common : Pattern::layout_word;
+      add(out, start, pos, e.rank * 2.0 * case_variations(original, start, pos), p);
     }
   }
 }
@@ -444,8 +474,46 @@ struct StrengthEstimator::Analysis {
   std::vector<Pattern> patterns;  // of the cheapest explanation
 };
 
+void StrengthEstimator::insert_word(const std::u32string& w, WordList list, std::uint32_t rank) {
+  ++word_count_;
+  words_.insert(w, list, rank);
+  if (list == WordList::russian) {
+    words_.insert(text::transliterate(w, text::TranslitScheme::common), WordList::russian_translit, rank);
+    words_.insert(text::transliterate(w, text::TranslitScheme::alternative), WordList::russian_translit, rank);
+  }
+}
+
+void StrengthEstimator::add_russian_lists(std::string_view json, const std::string& file) {
+  ConfigFile r(json, file);
+  r.allow("about");
+  // Each list is ranked on its own: a guesser tries the commonest names as
+  // early as the commonest words.
+  for (const char* key : {"words", "names", "surnames", "places"}) {
+    const std::string list = r.string(key);
+    std::uint32_t rank = 0;
+    std::u32string word;
+    const std::u32string all = text::to_u32(list) + U" ";
+    for (char32_t c : all) {
+      if (c != U' ' && c != U'\n') {
+        word += fold(c);
+        continue;
+      }
+      if (word.empty()) continue;
+      for (char32_t k : word) {
+        if (text::script_of(k) != text::Script::cyrillic) r.fail(key, "\"" + text::to_utf8(word) + "\" is not a Russian word");
+      }
+      if (word.size() < kMinWordLength) r.fail(key, "\"" + text::to_utf8(word) + "\" is shorter than three letters");
+      insert_word(word, WordList::russian, ++rank);
+      word.clear();
+    }
+    if (rank == 0) r.fail(key, "empty list");
+  }
+  r.finish();
+}
+
 Loaded<StrengthEstimator> StrengthEstimator::load(std::string_view dictionary_json, int reference_year,
-                                                  const std::string& file) {
+                                                  const std::string& file, std::string_view russian_list_json,
+                                                  const std::string& russian_list_file) {
   return load_config<StrengthEstimator>([&] {
     ConfigFile r(dictionary_json, file);
     StrengthEstimator e;
@@ -455,13 +523,7 @@ Loaded<StrengthEstimator> StrengthEstimator::load(std::string_view dictionary_js
       for (std::size_t i = 0; i < words.size(); ++i) {
         const std::u32string w = folded(text::to_u32(words[i], 256));
         if (w.empty()) r.fail_item(key, i, "empty word");
-        const auto rank = static_cast<std::uint32_t>(i + 1);
-        e.words_.insert(w, list, rank);
-        if (list == WordList::russian) {
-          e.words_.insert(text::transliterate(w, text::TranslitScheme::common), WordList::russian_translit, rank);
-          e.words_.insert(text::transliterate(w, text::TranslitScheme::alternative), WordList::russian_translit,
-                          rank);
-        }
+        e.insert_word(w, list, static_cast<std::uint32_t>(i + 1));
       }
     };
     insert_list("common_passwords", WordList::common);
@@ -469,6 +531,7 @@ Loaded<StrengthEstimator> StrengthEstimator::load(std::string_view dictionary_js
     insert_list("english_words", WordList::english);
     insert_list("names", WordList::name);
     r.finish();
+    if (!russian_list_json.empty()) e.add_russian_lists(russian_list_json, russian_list_file);
     return e;
   });
 }
@@ -485,8 +548,10 @@ StrengthEstimator::Analysis StrengthEstimator::analyse(const std::u32string& ori
   for (std::size_t i = 0; i < n; ++i) {
     match_words(words_, lower, original, i, matches);
     match_layout_words(words_, lower, original, i, matches);
+    match_cyrillic_layout_words(words_, lower, original, i, matches);
   }
   match_reversed_words(words_, lower, original, matches);
+  match_word_affixes(n, matches);
   match_keyboard(original, matches);
   match_sequences(lower, matches);
   match_dates(lower, reference_year_, matches);

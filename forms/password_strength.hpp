@@ -34,9 +34,16 @@ struct Strength {
 
 class StrengthEstimator {
  public:
-  // dictionary_json: forms/data/password_dictionary.json.
+  // dictionary_json: forms/data/password_dictionary.json. russian_list_json:
+  // forms/data/password_dictionary_ru.json (Russian words, names, surnames and
+  // places, space-separated per list), optional: a page loads it only where a
+  // password field is present; empty means not loaded.
   static Loaded<StrengthEstimator> load(std::string_view dictionary_json, int reference_year,
-                                        const std::string& file = "password_dictionary.json");
+                                        const std::string& file = "password_dictionary.json",
+                                        std::string_view russian_list_json = {},
+                                        const std::string& russian_list_file = "password_dictionary_ru.json");
+
+  std::size_t word_count() const { return word_count_; }  // entries loaded, all lists
 
   // Looks at the first 64 code points; never throws.
   Strength estimate(std::string_view password, const UserInfo& user = {}) const;
@@ -46,8 +53,11 @@ class StrengthEstimator {
  private:
   WordTrie words_;
   int reference_year_ = 2026;
+  std::size_t word_count_ = 0;
 
   struct Analysis;
+  void insert_word(const std::u32string& word, WordList list, std::uint32_t rank);
+  void add_russian_lists(std::string_view json, const std::string& file);
   Analysis analyse(const std::u32string& password, const std::vector<std::u32string>& user_tokens) const;
 };
 
