@@ -27,19 +27,39 @@ std::optional<std::string> option_file(const App& app, const char* name, std::st
   return read_file(*path, kMaxSideFileBytes, error);
 }
 
+// Every form command's two arguments: a schema and a form file. nullopt after
+// the usage error was reported (its exit code in `exit_code`).
+struct SchemaAndForm {
+  forms::FormSchema schema;
+  std::string form;
+};
+std::optional<SchemaAndForm> schema_and_form(const App& app, const char* command, int& exit_code) {
+  const auto& p = app.args.positional;
+  std::string error;
+  std::optional<forms::FormSchema> schema;
+  std::optional<std::string> form;
+  if (p.size() != 3) error = std::string(command) + " needs SCHEMA and FORM.json";
+  else if (!(schema = find_schema(app, p[1], error))) {}
+  else if (!(form = read_form(p[2], error))) {}
+  if (!error.empty()) {
+    exit_code = usage_error(error);
+    return std::nullopt;
+  }
+  return SchemaAndForm{std::move(*schema), std::move(*form)};
+}
+
+int print_result(const Json& out) {
+  print_json(out);
+  return out["valid"].get<bool>() ? kValid : kInvalid;
+}
+
 }  // namespace
 
 int run_validate_form(const App& app) {
-  const auto& p = app.args.positional;
-  if (p.size() != 3) return usage_error("validate-form needs SCHEMA and FORM.json");
-  std::string error;
-  const auto schema = find_schema(app, p[1], error);
-  if (!schema) return usage_error(error);
-  auto text = read_form(p[2], error);
-  if (!text) return usage_error(error);
-  const Json out = app.core->validate_form(*schema, *text, app.context());
-  print_json(out);
-  return out["valid"].get<bool>() ? kValid : kInvalid;
+  int exit_code = kUsage;
+  const auto in = schema_and_form(app, "validate-form", exit_code);
+  if (!in) return exit_code;
+  return print_result(app.core->validate_form(in->schema, in->form, app.context()));
 }
 
 int run_sniff(const App& app) {
@@ -64,19 +84,14 @@ int run_sniff(const App& app) {
   const std::string* name_option = app.args.option("name");
   const std::string name = name_option ? *name_option : std::filesystem::path(p[1]).filename().string();
   const std::string* mime = app.args.option("mime");
-  const Json out = app.core->sniff(*bytes, size, name, mime ? *mime : "", *profile, app.context());
-  print_json(out);
-  return out["valid"].get<bool>() ? kValid : kInvalid;
+  return print_result(app.core->sniff(*bytes, size, name, mime ? *mime : "", *profile, app.context()));
 }
 
 int run_package(const App& app) {
-  const auto& p = app.args.positional;
-  if (p.size() != 3) return usage_error("package needs SCHEMA and FORM.json");
+  int exit_code = kUsage;
+  const auto in = schema_and_form(app, "package", exit_code);
+  if (!in) return exit_code;
   std::string error;
-  const auto schema = find_schema(app, p[1], error);
-  if (!schema) return usage_error(error);
-  const auto form = read_form(p[2], error);
-  if (!form) return usage_error(error);
   const auto client = option_file(app, "client", error);
   if (!client) return usage_error(error);
   const auto attachments = option_file(app, "attachments", error);
@@ -84,23 +99,15 @@ int run_package(const App& app) {
   // Without --client: a web page in the display locale, as the widget sends it.
   const std::string default_client =
       Json{{"locale", app.display_locale()}, {"widget_version", "1.0.0"}, {"platform", "web"}, {"page", "/"}}.dump();
-  const Json out = app.core->package_request(*schema, *form, client->empty() ? default_client : *client, *attachments, app.context());
-  print_json(out);
-  return out["valid"].get<bool>() ? kValid : kInvalid;
+  return print_result(app.core->package_request(in->schema, in->form, client->empty() ? default_client : *client, *attachments, app.context()));
 }
 
 int run_email(const App& app) {
-  const auto& p = app.args.positional;
-  if (p.size() != 3) return usage_error("email needs SCHEMA and FORM.json");
-  std::string error;
-  const auto schema = find_schema(app, p[1], error);
-  if (!schema) return usage_error(error);
-  const auto form = read_form(p[2], error);
-  if (!form) return usage_error(error);
+  int exit_code = kUsage;
+  const auto in = schema_and_form(app, "email", exit_code);
+  if (!in) return exit_code;
   const std::string* number = app.args.option("number");
-  const Json out = app.core->email_fallback(*schema, *form, number ? *number : "", {app.display_locale(), app.now});
-  print_json(out);
-  return out["valid"].get<bool>() ? kValid : kInvalid;
+  return print_result(app.core->email_fallback(in->schema, in->form, number ? *number : "", {app.display_locale(), app.now}));
 }
 
 }  // namespace support::cli
