@@ -43,7 +43,7 @@ constexpr float kTopicWordCredit = 0.5f;
 constexpr double kFraudLead = 0.1;
 constexpr double kFraudFloor = 0.6;
 // Thanks, praise or a rant without a question: a topic must be clearly meant.
-constexpr double kCourtesy = 0.65;
+constexpr double kCourtesy = 0.55;
 constexpr std::size_t kCourtesyWords = 8;  // a longer message is a request with thanks in it
 // A short follow-up ("а если нет доступа к телефону?") leans to the topics of
 // the conversation: their scores count this much more.

@@ -214,3 +214,35 @@ BOOST_AUTO_TEST_CASE(hostile_messages_get_sensible_replies) {
   BOOST_TEST(test::dialogue().on_text(unknown_locale, "не могу войти", at(kMondayNoon)).kind == "answer");
   BOOST_TEST(unknown_locale.locale == "ru");
 }
+
+BOOST_AUTO_TEST_CASE(thanks_get_the_polite_closing) {
+  ConversationState s;
+  test::dialogue().on_text(s, "забыл пароль", at(kMondayNoon));
+  const Reply r = test::dialogue().on_text(s, "спасибо большое, всё получилось!", at(kMondayNoon));
+  BOOST_TEST(r.kind == "thanks");
+  BOOST_TEST(mentions(r, "Рад, что смог помочь"));
+  BOOST_TEST(has_button(r, "restart"));
+  // A rant is not thanked: it gets the usual "not understood" with the ways to reach support.
+  ConversationState rant;
+  BOOST_TEST(test::dialogue().on_text(rant, "сайт отстой, позор", at(kMondayNoon)).kind == "no_match");
+}
+
+BOOST_AUTO_TEST_CASE(a_follow_up_belongs_to_the_topic_just_answered) {
+  ConversationState s;
+  BOOST_TEST(test::dialogue().on_text(s, "забыл пароль", at(kMondayNoon)).topic == "access.password_reset");
+  const Reply r = test::dialogue().on_text(s, "а если нет доступа к телефону?", at(kMondayNoon));
+  BOOST_TEST(r.kind == "answer");
+  BOOST_TEST(r.topic == "access.lost_phone_email");
+  // A fresh conversation has no topic to lean to: the same words alone are matched as they are.
+  ConversationState fresh;
+  const Reply alone = test::dialogue().on_text(fresh, "где ближайший мфц", at(kMondayNoon));
+  BOOST_TEST(alone.topic == "contact.mfc");
+}
+
+BOOST_AUTO_TEST_CASE(fraud_warning_comes_first) {
+  ConversationState s;
+  const Reply r = test::dialogue().on_text(
+      s, "мне позвонили якобы из поддержки, сказали что учётку заблокируют, и просят назвать код из смс. это вы?", at(kMondayNoon));
+  BOOST_TEST(r.kind == "answer");
+  BOOST_TEST(r.topic == "security.phishing");
+}

@@ -172,6 +172,23 @@ BOOST_AUTO_TEST_CASE(lexicon) {
   doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));
   doc["ru"]["synonyms"][1].push_back("войти");
   BOOST_TEST(error_with("chat/kb/lexicon.json", doc.dump()).find("is already in another synonym group") != std::string::npos);
+  // Word pairs, cue groups, strong words and negations are checked too.
+  doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));
+  doc["ru"]["pairs"]["грузится"] = "сайт";
+  BOOST_TEST(error_with("chat/kb/lexicon.json", doc.dump()) == "chat/kb/lexicon.json: /ru/pairs/грузится: a pair is two words");
+  doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));
+  doc["ru"]["cues"]["gossip"] = nlohmann::json::object();
+  BOOST_TEST(error_with("chat/kb/lexicon.json", doc.dump()) == "chat/kb/lexicon.json: /ru/cues/gossip: unknown key");
+  doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));
+  doc["en"]["cues"]["fraud_doubt"]["stems"].push_back("is it real");
+  BOOST_TEST(error_with("chat/kb/lexicon.json", doc.dump()) ==
+             "chat/kb/lexicon.json: /en/cues/fraud_doubt/stems: \"is it real\" is not a single word");
+  doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));
+  doc["ru"]["strong"].push_back("плагин браузера");
+  BOOST_TEST(error_with("chat/kb/lexicon.json", doc.dump()) == "chat/kb/lexicon.json: /ru/strong: \"плагин браузера\" is not a single word");
+  doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));
+  doc["ru"]["negations"] = "не";
+  BOOST_TEST(!error_with("chat/kb/lexicon.json", doc.dump()).empty());
 }
 
 BOOST_AUTO_TEST_CASE(malformed_json_and_missing_files) {

@@ -172,6 +172,91 @@ BOOST_AUTO_TEST_CASE(hostile_messages) {
   BOOST_TEST(!test::matcher().match("не могу войти", "xx").ranked.empty());
 }
 
+BOOST_AUTO_TEST_CASE(negation_is_a_feature) {
+  const auto& ru = test::knowledge_base().lexicon().language("ru");
+  const auto features = [&](const char* text) {
+    std::vector<std::u32string> out;
+    for (const auto& term : analyze(text::to_u32(text), ru)) out.push_back(term.feature);
+    return out;
+  };
+  // "не" reaches past stop words ("так и") to the word it negates, as a second feature.
+  const auto negated = features("мне так и не ответили");
+  const auto plain = features("мне ответили");
+  BOOST_TEST_REQUIRE(plain.size() == 1u);
+  BOOST_TEST((negated == std::vector<std::u32string>{plain[0], kNegationMark + plain[0]}));
+  // Told apart: no answer is a problem to escalate; an answer is to be read.
+  expect({{"мне так и не ответили на обращение", "appeal.escalate"},
+          {"мне ответили на обращение, где посмотреть ответ", "appeal.track"}});
+}
+
+BOOST_AUTO_TEST_CASE(word_pairs_settle_polysemy) {
+  // «не загружаются госуслуги» is the site not loading, not a file upload.
+  expect({{"не загружаются госуслуги", "tech.site_error"}, {"госуслуги не грузятся весь день", "tech.site_error"},
+          {"не загружается файл", "tech.upload_error"}});
+  expect({{"the portal is not loading", "tech.site_error"}}, "en");
+}
+
+BOOST_AUTO_TEST_CASE(domain_terms_carry_long_reports) {
+  expect({{"добрый день, у меня на ноутбуке стоит криптопро и плагин, при входе всё висит и ничего не происходит",
+           "tech.digital_signature"},
+          {"с включенным впн портал не открывается, хром пишет ERR_CONNECTION_RESET, без него иногда работает",
+           "tech.site_error"}});
+  expect({{"the browser hangs when I try to sign, cryptopro is installed and the plugin too", "tech.digital_signature"}}, "en");
+}
+
+BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
+  // A call or a message asking for a code or a link, with a question whether it
+  // is genuine, goes to the fraud warning even when it names another topic.
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"позвонил мужчина, сказал что из поддержки госуслуг, попросил код из смс. это правда?", "ru"},
+           {"пришло смс со ссылкой, пишут что учетная запись заблокирована, это мошенники?", "ru"},
+           {"someone called claiming to be from support and asked for the sms code, is it legit?", "en"}}) {
+    BOOST_TEST_CONTEXT(text) {
+      const auto r = test::matcher().match(text, locale);
+      BOOST_TEST_REQUIRE(!r.ranked.empty());
+      BOOST_TEST(r.ranked.front().topic == "security.phishing");
+      BOOST_TEST(r.signal == "fraud");
+      BOOST_TEST(r.top() >= threshold());
+      if (r.ranked.size() > 1) BOOST_TEST(r.ranked[1].confidence < r.top() - test::knowledge_base().dialogue().clarify_margin);
+    }
+  }
+  // A code that does not come, or calling the hotline, is not fraud.
+  expect({{"не приходит смс с кодом", "access.sms_code"}, {"как позвонить в поддержку", "contact.phone"}});
+  BOOST_TEST(test::matcher().match("не приходит смс с кодом", "ru").signal.empty());
+}
+
+BOOST_AUTO_TEST_CASE(not_ours_and_courtesy) {
+  // A developer integrating the login system: nothing ranked, whatever word matched.
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"подскажите как получить client_id и redirect_uri для интеграции с есиа", "ru"},
+           {"we need api access and oauth docs to integrate sign-in", "en"}}) {
+    const auto r = test::matcher().match(text, locale);
+    BOOST_TEST(r.ranked.empty(), text);
+    BOOST_TEST(r.signal == "not_ours", text);
+  }
+  // Thanks, praise and rants without a question are not questions...
+  expect({{"спасибо большое, всё получилось", "none"}, {"вы молодцы, быстро всё сделали", "none"},
+          {"сайт отстой, позор", "none"}});
+  expect({{"thanks a lot, it worked", "none"}}, "en");
+  BOOST_TEST(test::matcher().match("спасибо большое, всё получилось", "ru").signal == "courtesy");
+  BOOST_TEST(test::matcher().match("сайт отстой, позор", "ru").signal == "rant");
+  // ...but thanks around a real problem still find it.
+  expect({{"спасибо, но код так и не пришел, что делать?", "access.sms_code"}});
+}
+
+BOOST_AUTO_TEST_CASE(follow_ups_lean_to_the_conversation) {
+  // Alone, "а если нет доступа к телефону?" is ambiguous; after the password
+  // answer it means the phone linked to the account.
+  const std::vector<std::string> after_reset = {"access.password_reset", "access.sms_code", "access.lost_phone_email"};
+  const auto r = test::matcher().match("а если нет доступа к телефону?", "ru", 5, after_reset);
+  BOOST_TEST_REQUIRE(!r.ranked.empty());
+  BOOST_TEST(r.ranked.front().topic == "access.lost_phone_email");
+  BOOST_TEST(r.top() >= threshold());
+  // A follow-up that clearly names another topic keeps it.
+  const auto other = test::matcher().match("где ближайший мфц", "ru", 5, after_reset);
+  BOOST_TEST(other.ranked.front().topic == "contact.mfc");
+}
+
 // Accuracy on labelled sets that are not part of the knowledge base. A
 // regression guard: the figures themselves are reported by `supportctl eval`.
 // The development sets (tuned against) are pooled, with a floor per set; a
