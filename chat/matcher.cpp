@@ -124,7 +124,15 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
     add_unit(t, text::to_u32(text.title), 1.0f);
     for (const auto& e : text.examples) add_unit(t, text::to_u32(e), 1.0f);
     std::u32string keywords;
-    for (const auto& k : text.keywords) keywords += text::to_u32(k) + U" ";
+    for (const auto& k : text.keywords) {
+      keywords += text::to_u32(k) + U" ";
+      // A domain term ("росреестр", "криптопро") is a unit of its own: named
+      // anywhere in a long message, it points to its topic.
+      const auto terms = analyze(text::to_u32(k), *index.language);
+      if (std::any_of(terms.begin(), terms.end(), [&](const Term& term) { return index.language->strong.count(term.feature) > 0; })) {
+        add_unit(t, text::to_u32(k), kKeywordScale);
+      }
+    }
     if (!keywords.empty()) add_unit(t, keywords, kKeywordScale);
   }
   // Lexicon words are known words too, so typos of them are recognised.
