@@ -70,9 +70,9 @@ for (const type of ['queued', 'sending', 'progress', 'sent', 'failed', 'needs-fi
 window.outboxTest = {
   outbox,
   events,
-  enqueue(request, files = []) {
+  enqueue(request, files = [], options = {}) {
     const blobs = files.map((f) => new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
-    return outbox.enqueue(request, blobs);
+    return outbox.enqueue(request, blobs, options);
   },
   entries: () => outbox.entries(),
   records: () => outbox.records(),

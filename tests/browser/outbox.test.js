@@ -192,6 +192,12 @@ describe('outbox faults', () => {
       assert.equal(server.rows(), 0);
       const entries = await page.evaluate(() => window.outboxTest.entries());
       assert.deepEqual(entries.map((e) => [e.id, e.state]), [[id, 'needs-fix']], 'kept for the person to fix, never sent again by itself');
+      // The corrected form is a new request (a new key) that replaces the old one.
+      const fixed = await page.evaluate(([r, old]) => window.outboxTest.enqueue(r, [], { replaces: old }), [packaged('Неверный телефон'), id]);
+      assert.notEqual(fixed.id, id);
+      await until(() => sentEvents(page).then((s) => s.length));
+      assert.equal(server.rows(), 1);
+      assert.deepEqual(await page.evaluate(() => window.outboxTest.entries()), [], 'nothing of either form is left');
     } finally {
       await done();
     }

@@ -133,7 +133,9 @@ export class Outbox {
 
   // Saves the request, then starts sending. Resolves once it is saved (or,
   // when storage fails, held in memory and sending directly): {id, saved}.
-  async enqueue(request, files) {
+  // options.replaces: the id of a request that needed fixing (or failed) and
+  // that this corrected one replaces; it is deleted once this one is saved.
+  async enqueue(request, files, { replaces = null } = {}) {
     if (this.closed) throw new Error('outbox: closed');
     const { text, form } = readRequest(request);
     const entry = {
@@ -160,6 +162,7 @@ export class Outbox {
       this.storageProblem = 'unavailable';
     }
     if (!saved) await this.memory.add(entry);
+    if (replaces) await this.discardUnsendable(replaces);
     this.announce('queued', { id: entry.key, saved, offline: !this.online, storageProblem: saved ? null : this.storageProblem });
     this.drain();
     return { id: entry.key, saved };
@@ -213,6 +216,11 @@ export class Outbox {
     if (found) await found.store.remove(found.entry.seq);
     this.announced.delete(id);
     return Boolean(found);
+  }
+
+  async discardUnsendable(id) {
+    const found = await this.find(id);
+    if (found && found.entry.state !== 'queued') await this.discard(id);
   }
 
   // A failed request queued again, with the same key.
