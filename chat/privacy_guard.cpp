@@ -100,47 +100,50 @@ bool is_separator_byte(char c) { return c == ' ' || c == ':' || c == '-' || c ==
 bool ends_token(char c) { return c == ' ' || c == '\n' || c == '\t' || c == ','; }
 bool is_password_symbol(char c) { return std::ispunct(static_cast<unsigned char>(c)) && c != '.' && c != '?' && c != '!'; }
 
-// Per-byte tables built once, right to left, so that every cue found costs
-// O(1) more: where the word, the separator run and the token starting at each
-// byte end, and prefix counts of the characters a password shows. (Scanning
-// each from every cue made "парольпароль…" quadratic: 128 KiB took 4 s.)
-struct PasswordScan {
-  std::vector<std::size_t> word_end, separators_end, token_end;
-  std::vector<std::size_t> digits, symbols, uppers;  // counts in s[0, i)
+// The token after a cue: where it ends and the last digit, symbol and capital
+// in it, so that any suffix of it is judged without reading it again.
+struct Token {
+  std::size_t begin = 0, end = 0;
+  std::size_t last_digit = std::string_view::npos, last_symbol = std::string_view::npos, last_upper = std::string_view::npos;
 
-  explicit PasswordScan(std::string_view s)
-      : word_end(s.size() + 1), separators_end(s.size() + 1), token_end(s.size() + 1),
-        digits(s.size() + 1), symbols(s.size() + 1), uppers(s.size() + 1) {
-    const std::size_t n = s.size();
-    word_end[n] = separators_end[n] = token_end[n] = n;
-    for (std::size_t i = n; i-- > 0;) {
-      word_end[i] = is_word_byte(s[i]) ? word_end[i + 1] : i;
-      separators_end[i] = is_separator_byte(s[i]) ? separators_end[i + 1] : i;
-      token_end[i] = ends_token(s[i]) ? i : token_end[i + 1];
+  static Token scan(std::string_view s, std::size_t pos) {
+    Token t;
+    t.begin = pos;
+    std::size_t end = pos;
+    for (; end < s.size() && !ends_token(s[end]); ++end) {
+      const char c = s[end];
+      if (c >= '0' && c <= '9') t.last_digit = end;
+      if (is_password_symbol(c)) t.last_symbol = end;
+      if (c >= 'A' && c <= 'Z') t.last_upper = end;
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      digits[i + 1] = digits[i] + (s[i] >= '0' && s[i] <= '9');
-      symbols[i + 1] = symbols[i] + is_password_symbol(s[i]);
-      uppers[i + 1] = uppers[i] + (s[i] >= 'A' && s[i] <= 'Z');
-    }
+    t.end = end;
+    return t;
   }
+  bool contains(std::size_t pos) const { return pos >= begin && pos < end; }
+  static bool at_or_after(std::size_t last, std::size_t pos) { return last != std::string_view::npos && last >= pos; }
 };
 
 // The word after "пароль", "password" (and a colon, dash or "is"/"это"): what
-// someone types to give their password away. Linear in the text's length.
+// someone types to give their password away. Linear in the text's length:
+// cues inside one word share its end and are judged once, and a token is read
+// once however many cues lead into it. (Rescanning from every cue made
+// "парольпароль…" quadratic: 128 KiB held a worker 4 s.)
 void find_passwords(std::string_view s, std::vector<SecretSpan>& out) {
   const std::string lower = lower_in_place(s);
-  const PasswordScan scan(s);
-  // Every cue inside one word leads to the same token: judge each word once.
-  std::vector<bool> judged(s.size() + 1, false);
   for (const char* cue : {"пароль", "password", "пасс", "парол"}) {
+    const std::size_t cue_size = std::string_view(cue).size();
+    std::size_t word_end = 0;  // end of the last cue word judged
+    bool any = false;
+    Token token;
     for (std::size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+      std::size_t pos = at + cue_size;
+      if (any && pos <= word_end) continue;  // same word as the last cue: same token
+      any = true;
       // Rest of the cue word ("пароля", "passwords"), then fillers.
-      std::size_t pos = scan.word_end[at + std::string_view(cue).size()];
-      if (judged[pos]) continue;
-      judged[pos] = true;
+      while (pos < s.size() && is_word_byte(s[pos])) ++pos;
+      word_end = pos;
       for (int fillers = 0; fillers < 3; ++fillers) {
-        pos = scan.separators_end[pos];
+        while (pos < s.size() && is_separator_byte(s[pos])) ++pos;
         const std::size_t from = pos;
         bool skipped = false;
         for (const char* filler : {"is ", "это ", "такой ", "от ", "my ", "мой "}) {
@@ -149,12 +152,12 @@ void find_passwords(std::string_view s, std::vector<SecretSpan>& out) {
         }
         if (!skipped) break;
       }
-      const std::size_t end = scan.token_end[pos];
-      const std::size_t length = end - pos;
+      if (!token.contains(pos)) token = Token::scan(s, pos);
+      const std::size_t end = token.end, length = end - pos;
       // A password has a digit or a symbol, or mixes cases; plain words ("забыл") do not count.
-      const bool digit = scan.digits[end] > scan.digits[pos];
-      const bool symbol = scan.symbols[end] > scan.symbols[pos];
-      const bool upper_inside = length > 1 && scan.uppers[end] > scan.uppers[pos + 1];
+      const bool digit = Token::at_or_after(token.last_digit, pos);
+      const bool symbol = Token::at_or_after(token.last_symbol, pos);
+      const bool upper_inside = length > 1 && Token::at_or_after(token.last_upper, pos + 1);
       if (length >= 4 && (digit || symbol || upper_inside)) out.push_back({SecretKind::password, pos, end});
     }
   }

@@ -4,7 +4,7 @@
 #include "chat/privacy_guard.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <functional>
 
 using namespace support::chat;
@@ -79,14 +79,22 @@ std::string repeated(const std::string& unit, std::size_t bytes) {
   return s;
 }
 
+// CPU time of this thread: a scan preempted on a busy machine is not counted
+// as slower (long runs are preempted more often than short ones).
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
 double fastest_ms(const std::string& text, int runs) {
   double best = 1e300;
   for (int i = 0; i < runs; ++i) {
-    const auto start = std::chrono::steady_clock::now();
+    const double start = thread_cpu_ms();
     const auto spans = find_secrets(text);
-    const auto stop = std::chrono::steady_clock::now();
+    const double stop = thread_cpu_ms();
     BOOST_TEST(spans.size() <= text.size());
-    best = std::min(best, std::chrono::duration<double, std::milli>(stop - start).count());
+    best = std::min(best, stop - start);
   }
   return best;
 }
@@ -96,11 +104,17 @@ BOOST_AUTO_TEST_CASE(quadratic_password_scan) {
   constexpr std::size_t kSmall = 16 * 1024;
   for (const std::string unit : {"пароль", "password:", "парольQ1", "пасс-", "password is my "}) {
     const std::string small = repeated(unit, kSmall), large = repeated(unit, 8 * kSmall);
-    const double small_ms = fastest_ms(small, 7), large_ms = fastest_ms(large, 3);
+    // Interleaved, fastest of five each.
+    double small_ms = 1e300, large_ms = 1e300;
+    for (int run = 0; run < 5; ++run) {
+      small_ms = std::min(small_ms, fastest_ms(small, 2));
+      large_ms = std::min(large_ms, fastest_ms(large, 1));
+    }
     BOOST_TEST_MESSAGE("'" << unit << "' 16 KiB: " << small_ms << " ms, 128 KiB: " << large_ms << " ms");
     BOOST_TEST_CONTEXT("unit '" << unit << "': " << small_ms << " ms -> " << large_ms << " ms") {
-      // Linear: about 8; quadratic: about 64. The floor keeps timer noise on tiny times out.
-      BOOST_TEST(large_ms < 24 * std::max(small_ms, 0.05));
+      // Linear: about 8; quadratic: 64 and more (the old scan: 75).
+      // The floor keeps timer noise on tiny times out.
+      BOOST_TEST(large_ms < 32 * std::max(small_ms, 0.05));
     }
   }
 }
