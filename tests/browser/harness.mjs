@@ -78,6 +78,7 @@ export function launchBrowser() {
 // Every CSP violation the page reports (the securitypolicyviolation event, in
 // the document and in shadow roots, which it reaches composed) and every
 // console message of Chromium about the policy, whichever comes first.
+const watched = new WeakSet();
 async function watchCsp(context) {
   await context.addInitScript(() => {
     window.__cspViolations = [];
@@ -91,7 +92,10 @@ async function watchCsp(context) {
 // options: width, height (viewport), colorScheme, reducedMotion, waitFor ('launcher' | 'load' | null)
 export async function openPage(browser, server, path = '/', { width = 1280, height = 800, colorScheme = 'light', reducedMotion = 'no-preference', context: existing, waitFor = 'launcher' } = {}) {
   const context = existing || (await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion }));
-  if (!existing) await watchCsp(context);
+  if (!watched.has(context)) {
+    watched.add(context);
+    await watchCsp(context);
+  }
   const page = await context.newPage();
   page.consoleCsp = [];
   page.on('console', (m) => {
@@ -99,6 +103,8 @@ export async function openPage(browser, server, path = '/', { width = 1280, heig
   });
   page.pageErrors = [];
   page.on('pageerror', (e) => page.pageErrors.push(String(e)));
+  page.requests = [];
+  page.on('request', (r) => page.requests.push({ url: r.url(), method: r.method() }));
   await page.goto(server.origin + path);
   if (waitFor === 'launcher') await page.locator('support-widget .launcher').waitFor({ state: 'visible' });
   return page;
@@ -114,11 +120,18 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // axe-core's WCAG 2.1 A/AA rules on the whole page, shadow DOM included. It is
 // injected through the DevTools protocol, which the page's CSP does not govern.
+// axe itself adds a <style> while it runs, which the CSP rightly refuses: the
+// reports of that window are axe's, not the widget's, and are dropped.
 export async function axe(page) {
+  const before = await page.evaluate(() => window.__cspViolations.length);
+  const consoleBefore = page.consoleCsp.length;
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }),
   );
+  await new Promise((r) => setTimeout(r, 50)); // console reports arrive a little later
+  await page.evaluate((n) => window.__cspViolations.splice(n), before);
+  page.consoleCsp.splice(consoleBefore);
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 

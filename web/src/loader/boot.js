@@ -16,6 +16,7 @@ export function boot({ base, endpoint = '/api/v1', locale = 'ru', preload = 'idl
   if (!launcher) element.launcher.hidden = true;
   element.setLabel(TEXTS[locale].launcher);
   if (!element.isConnected) document.body.append(element);
+  performance.mark('support-widget:launcher'); // painted in the next frame: the stylesheet is already adopted
 
   const handlers = new Map(EVENTS.map((n) => [n, new Set()]));
   const emit = (name, detail) => {

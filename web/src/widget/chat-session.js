@@ -123,7 +123,7 @@ export class ChatSession {
     if (reply.kind === 'operator') this.handoff('operator', reply);
     if (reply.kind === 'form' && reply.form) {
       this.handoff('form', reply);
-      const topicItem = [...this.store.state.chat.items].reverse().find((i) => i.topic);
+      const topicItem = [...this.store.state.chat.items].reverse().find((i) => i.topic && i.title);
       this.ctx.actionsShowForm?.({ schema: reply.form.schema, topic: reply.form.topic || (topicItem && topicItem.topic) || '', requestType: reply.form.request_type, subject: topicItem ? topicItem.title : '' });
     }
     return result;

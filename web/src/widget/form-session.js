@@ -88,6 +88,8 @@ export class FormSession {
   input(name, value, { mask = false } = {}) {
     const field = this.form.fields.find((f) => f.name === name);
     const masked = mask && field && typeof value === 'string' ? maskFor(field.type)(value) : value;
+    // The moment consent was given travels with the request (152-FZ).
+    if (field && field.must_be_true) this.consentAt = value === true ? this.ctx.now() : '';
     this.patch((f) => ({ values: { ...f.values, [name]: masked } }));
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.validateNow(), DEBOUNCE_MS);
@@ -175,6 +177,8 @@ export class FormSession {
     for (const [k, v] of Object.entries(values)) {
       if (!known.has(k) || k === 'attachments') continue;
       next[k] = typeof v === 'boolean' ? v : String(v);
+      const field = this.form.fields.find((f) => f.name === k);
+      if (field.must_be_true) this.consentAt = v === true ? this.ctx.now() : '';
     }
     this.patch({ values: next });
     this.validateNow();
@@ -203,6 +207,7 @@ export class FormSession {
       topic: this.form.topic || '',
       transcript: this.ctx.chatTranscript ? this.ctx.chatTranscript() : [],
     };
+    if (this.consentAt) client.consent_at = this.consentAt;
     const pkg = core.packageRequest(this.form.schema, this.valuesForCore(), client, facts, locale, this.ctx.now());
     if (!pkg.valid) {
       this.patch({ busy: false });

@@ -1,0 +1,90 @@
+// The widget's budgets, measured in Debian's headless chromium against the real
+// reference server (not a test: it prints figures).
+//   loader gzip bytes; everything fetched until the first chat answer (gzip -9);
+//   launcher painted after DOMContentLoaded; first answer after the first press
+//   on a cold cache; whole-form validation per keystroke (median, p99).
+//
+//   node bench/widget_budget.mjs        (SUPPORT_API, SUPPORT_WEB: other builds)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { WEB, launchBrowser, openPage, startServer } from '../tests/browser/harness.mjs';
+
+const RUNS = Number(process.env.RUNS || 7);
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const fmt = (x) => x.toFixed(1);
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const loader = readFileSync(join(WEB, 'support-widget.js'));
+  console.log(`loader support-widget.js      ${loader.length} B, ${gz(loader)} B gzip -9   (budget 4096)`);
+
+  const paints = [];
+  const answers = [];
+  let fetched = null;
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => e.name === 'support-widget:launcher')) {
+          requestAnimationFrame(() => requestAnimationFrame(() => (window.__launcherPainted = performance.now())));
+        }
+      }).observe({ type: 'mark', buffered: true });
+    });
+    const p = await openPage(browser, server, '/cold.html', { context });
+    await p.waitForFunction(() => window.__launcherPainted);
+    paints.push(await p.evaluate(() => Math.max(0, window.__launcherPainted - performance.getEntriesByType('navigation')[0].domContentLoadedEventStart)));
+    // First press -> ask -> the answer event; all on a cold cache (a fresh context).
+    const urls = [];
+    p.on('response', (r) => urls.push(new URL(r.url()).pathname));
+    const ms = await p.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const t0 = performance.now();
+          window.SupportWidget.on('answer', () => resolve(performance.now() - t0));
+          document.querySelector('support-widget').shadowRoot.querySelector('.launcher').click();
+          window.SupportWidget.ask('не могу войти');
+        }),
+    );
+    answers.push(ms);
+    if (!fetched) fetched = [...new Set(urls)].filter((u) => u.startsWith('/widget/'));
+    await context.close();
+  }
+  let total = 0;
+  const loaderPath = '/widget/support-widget.js';
+  console.log('fetched until the first answer (ru):');
+  for (const u of [loaderPath, ...fetched.filter((x) => x !== loaderPath)]) {
+    const bytes = readFileSync(join(WEB, u.slice('/widget/'.length)));
+    total += gz(bytes);
+    console.log(`  ${u.padEnd(48)} ${String(bytes.length).padStart(7)} B ${String(gz(bytes)).padStart(7)} B gzip -9`);
+  }
+  console.log(`  total                                            ${String(total).padStart(17)} B gzip -9   (budget 153600)`);
+  console.log(`launcher painted after DOMContentLoaded: median ${fmt(median(paints))} ms, max ${fmt(Math.max(...paints))} ms over ${RUNS} loads   (budget 100)`);
+  console.log(`first answer after the first press, cold cache: median ${fmt(median(answers))} ms, max ${fmt(Math.max(...answers))} ms over ${RUNS}   (budget 300)`);
+
+  // Whole-form validation as the person types the description, one call per keystroke.
+  const p = await openPage(browser, server, '/');
+  const times = await p.evaluate(async () => {
+    const core = await window.SupportWidget.core;
+    await core.loadForms();
+    const text = 'Третий день не могу войти в личный кабинет: код из SMS не приходит, хотя номер верный. ';
+    const base = { subject: 'Не приходит SMS-код', phone: '+7 916 123-45-67', email: 'ivan.petrov@mail.ru', consent: true };
+    const out = [];
+    for (let round = 0; round < 5; round++) {
+      for (let i = 1; i <= text.length; i++) {
+        const t0 = performance.now();
+        core.validateForm('feedback', { ...base, description: text.slice(0, i) });
+        out.push(performance.now() - t0);
+      }
+    }
+    return out;
+  });
+  console.log(`whole-form validation per keystroke (${times.length} keystrokes): median ${(median(times) * 1000).toFixed(0)} µs, p99 ${(pct(times, 99) * 1000).toFixed(0)} µs   (budget 1000 µs; timer resolution ~100 µs)`);
+  await p.context().close();
+} finally {
+  await browser.close();
+  await server.stop();
+}

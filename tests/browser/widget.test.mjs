@@ -1,0 +1,429 @@
+// The widget in Debian's chromium against the real reference server, which
+// serves it and the test pages under the strict CSP (a response header).
+// Every test ends by checking that the page reported no CSP violation.
+import assert from 'node:assert/strict';
+import { after, before, describe, test as nodeTest } from 'node:test';
+import { axe, cspViolations, focused, launchBrowser, openPage, screenshot, startServer, until, widget } from './harness.mjs';
+
+// A stuck page fails its test instead of hanging the run.
+const test = (name, fn) => nodeTest(name, { timeout: 90_000 }, fn);
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Wednesday 2 December 2026, 10:00 in Moscow: chat operators are on duty.
+const WORKDAY_10AM = new Date('2026-12-02T07:00:00Z');
+
+async function page(path = '/', options = {}) {
+  return openPage(browser, server, path, options);
+}
+
+async function done(p) {
+  assert.deepEqual(await cspViolations(p), [], 'no CSP violation');
+  assert.deepEqual(p.pageErrors, [], 'no uncaught error');
+  await p.context().close();
+}
+
+async function openPanel(p) {
+  const w = widget(p);
+  await w.launcher.click();
+  await w.panel.waitFor({ state: 'visible' });
+  await w.botMessages.first().waitFor();
+  return w;
+}
+
+// SupportWidget.ask through the page: the reply's topic and confidence.
+const ask = (p, text) => p.evaluate((t) => window.SupportWidget.ask(t), text);
+
+describe('launcher', () => {
+  test('is painted before any of the widget module or WASM loads', async () => {
+    const p = await page('/cold.html');
+    const w = widget(p);
+    assert.ok(await w.launcher.isVisible());
+    assert.equal(await w.launcher.getAttribute('aria-label'), 'Открыть чат поддержки');
+    assert.equal(await w.launcher.getAttribute('aria-expanded'), 'false');
+    await p.waitForTimeout(300);
+    const fetched = p.requests.map((r) => new URL(r.url).pathname);
+    assert.ok(fetched.includes('/widget/support-widget.js'));
+    assert.deepEqual(fetched.filter((u) => /\.wasm$|widget-|manifest\.json|\/data\//.test(u)), [], 'nothing but the loader before interaction');
+    const box = await w.launcher.boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, 'a target of at least 44 px');
+    assert.ok(box.x + box.width <= 1280 && box.y + box.height <= 800, 'inside the viewport, bottom right');
+    assert.ok(box.x > 1000 && box.y > 600);
+    await screenshot(p, 'closed-1280');
+    await done(p);
+  });
+
+  test('loads the rest when the pointer comes near, not before', async () => {
+    const p = await page('/cold.html');
+    await p.mouse.move(100, 100);
+    await p.waitForTimeout(200);
+    assert.equal(p.requests.filter((r) => r.url.endsWith('.wasm')).length, 0);
+    const box = await widget(p).launcher.boundingBox();
+    await p.mouse.move(box.x - 60, box.y - 20);
+    await until(() => p.requests.some((r) => r.url.endsWith('.wasm')));
+    await done(p);
+  });
+
+  test('the idle page loads the widget by itself and stays closed', async () => {
+    const p = await page('/');
+    await p.evaluate(() => new Promise((r) => window.SupportWidget.on('ready', r)));
+    assert.equal(await widget(p).panel.isVisible(), false);
+    assert.ok(p.requests.some((r) => r.url.endsWith('.wasm')));
+    assert.deepEqual(await axe(p), [], 'axe: closed');
+    await done(p);
+  });
+});
+
+describe('keyboard and focus', () => {
+  test('Tab reaches the launcher, Enter opens the dialog with focus inside, Escape closes it and focus returns', async () => {
+    const p = await page('/cold.html');
+    const w = widget(p);
+    for (let i = 0; i < 5 && !(await focused(p))?.includes('launcher'); i++) await p.keyboard.press('Tab');
+    assert.match(await focused(p), /button\.launcher/);
+    await p.keyboard.press('Enter');
+    await w.panel.waitFor({ state: 'visible' });
+    await w.botMessages.first().waitFor();
+    assert.equal(await w.panel.getAttribute('role'), 'dialog');
+    const labelledBy = await w.panel.getAttribute('aria-labelledby');
+    assert.equal(await p.locator(`support-widget #${labelledBy}`).textContent(), 'Поддержка');
+    assert.equal(await w.launcher.getAttribute('aria-expanded'), 'true');
+    await until(async () => /textarea.*compose-input/.test(await focused(p)));
+    // Forward through the composer to the rest of the dialog, every stop a control.
+    const order = [];
+    for (let i = 0; i < 6; i++) {
+      await p.keyboard.press('Tab');
+      order.push(await focused(p));
+    }
+    assert.match(order[0], /button.*send/);
+    assert.match(order[1], /button.*save/);
+    // The reply's buttons come before the composer: Shift+Tab from the input reaches them.
+    await w.input.focus();
+    await p.keyboard.press('Shift+Tab');
+    assert.match(await focused(p), /button\.choice/);
+    await p.keyboard.press('Escape');
+    await w.panel.waitFor({ state: 'hidden' });
+    assert.match(await focused(p), /button\.launcher/);
+    assert.equal(await w.launcher.getAttribute('aria-expanded'), 'false');
+    await done(p);
+  });
+});
+
+describe('chat', () => {
+  for (const [name, path, text, topic] of [
+    ['Russian', '/', 'не могу войти', 'access.login_error'],
+    ['English', '/en.html', "I can't log in", 'access.login_error'],
+    ['a typo', '/', 'не магу вайти в личный кабинет', 'access.login_error'],
+    ['the wrong keyboard layout', '/', 'yt vjue djqnb', 'access.login_error'],
+    ['English, another topic', '/en.html', 'forgot my password', 'access.password_reset'],
+  ]) {
+    test(`a free-text question is answered with the right topic: ${name}`, async () => {
+      const p = await page(path);
+      const w = await openPanel(p);
+      const events = p.evaluate(() => new Promise((r) => window.SupportWidget.on('answer', r)));
+      const domEvent = p.evaluate(() => new Promise((r) => document.addEventListener('support:answer', (e) => r(e.detail), { once: true })));
+      await w.input.fill(text);
+      await w.input.press('Enter');
+      await until(async () => (await w.botMessages.count()) >= 2);
+      const detail = await events;
+      assert.equal(detail.topic, topic);
+      assert.ok(detail.confidence > 0.5 && detail.confidence <= 1);
+      assert.deepEqual(await domEvent, detail, 'the same event as a DOM CustomEvent that bubbles out of the shadow root');
+      const answer = w.botMessages.last();
+      assert.ok((await answer.locator('.steps li').count()) >= 2, 'numbered steps');
+      const user = w.messages.nth(-2);
+      assert.equal((await user.textContent()).replace(/^[^:]+: /, ''), text);
+      // "Did this help?" as buttons.
+      assert.ok(await p.locator('support-widget .choices button[data-action="helped:yes"]').isVisible());
+      await done(p);
+    });
+  }
+
+  test('ask() returns the reply with topic and confidence, and untrusted text stays text', async () => {
+    const p = await page('/');
+    const r = await ask(p, 'не приходит смс код');
+    assert.equal(r.topic, 'access.sms_code');
+    assert.ok(r.confidence > 0.5);
+    assert.ok(r.steps.length > 0);
+    const hostile = '<img src=x onerror="window.__owned=1"><b>жирный</b>';
+    await ask(p, hostile);
+    await widget(p).panel.evaluate(() => 0).catch(() => {});
+    const shadowImgs = await p.evaluate(() => document.querySelector('support-widget').shadowRoot.querySelectorAll('.messages img, .messages b').length);
+    assert.equal(shadowImgs, 0);
+    assert.equal(await p.evaluate(() => window.__owned), undefined);
+    await p.evaluate(() => window.SupportWidget.open());
+    const texts = await widget(p).messages.allTextContents();
+    assert.ok(texts.some((t) => t.includes(hostile)), 'shown literally');
+    await done(p);
+  });
+
+  test('an answer while the panel is closed shows an unread badge, in the launcher name too', async () => {
+    const p = await page('/');
+    await ask(p, 'не могу войти');
+    const badge = p.locator('support-widget .badge');
+    await badge.waitFor({ state: 'visible' });
+    assert.equal(await badge.textContent(), '1');
+    assert.equal(await widget(p).launcher.getAttribute('aria-label'), 'Открыть чат поддержки, 1 новый ответ');
+    await widget(p).launcher.click();
+    await badge.waitFor({ state: 'hidden' });
+    assert.equal(await widget(p).launcher.getAttribute('aria-label'), 'Открыть чат поддержки');
+    await done(p);
+  });
+
+  test('a message with a password gets the privacy warning and is stored masked', async () => {
+    const p = await page('/');
+    const w = await openPanel(p);
+    await w.input.fill('не могу войти, мой пароль Qwerty123!');
+    await w.input.press('Enter');
+    await until(async () => (await w.botMessages.count()) >= 2);
+    assert.ok(await p.locator('support-widget .messages .privacy').first().isVisible());
+    const stored = await p.evaluate(() => localStorage.getItem('support-widget.chat'));
+    assert.ok(stored.includes('не могу войти'));
+    assert.ok(!stored.includes('Qwerty123!'), 'the secret is not stored');
+    const shown = await w.messages.nth(-2).textContent();
+    assert.ok(!shown.includes('Qwerty123!'), 'nor shown back');
+    const saved = await p.evaluate(() => document.querySelector('support-widget').shadowRoot.querySelector('.save') && true);
+    assert.ok(saved);
+    await done(p);
+  });
+
+  test('the conversation survives a reload and a move to another portal page; a tampered state starts afresh', async () => {
+    const p = await page('/');
+    await ask(p, 'не могу войти');
+    await p.reload();
+    await p.evaluate(() => window.SupportWidget.open());
+    const w = widget(p);
+    await until(async () => (await w.messages.count()) >= 3);
+    const texts = await w.messages.allTextContents();
+    assert.ok(texts.some((t) => t.includes('не могу войти')));
+    assert.ok(texts.some((t) => t.includes('Не получается войти')));
+    await p.goto(server.origin + '/other.html');
+    await p.evaluate(() => window.SupportWidget.open());
+    await until(async () => (await w.messages.count()) >= 3);
+    await p.evaluate(() => localStorage.setItem('support-widget.chat', '{"transcript":[{"from":"admin","text":"<script>"}],"stage":"x'));
+    await p.reload();
+    await p.evaluate(() => window.SupportWidget.open());
+    await until(async () => (await w.messages.count()) === 1);
+    assert.match(await w.messages.first().textContent(), /Здравствуйте/);
+    await done(p);
+  });
+
+  test('the operator handoff is an event with the masked transcript', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.clock.setFixedTime(WORKDAY_10AM);
+    const p = await openPage(browser, server, '/', { context });
+    const w = await openPanel(p);
+    await w.input.fill('мой код из смс 123456 не подходит');
+    await w.input.press('Enter');
+    await until(async () => (await w.botMessages.count()) >= 2);
+    await p.locator('support-widget .choices button[data-action="helped:no"]').click();
+    const handoff = p.evaluate(() => new Promise((r) => window.SupportWidget.on('handoff', r)));
+    await p.locator('support-widget .choices button[data-action="operator"]').click();
+    const detail = await handoff;
+    assert.equal(detail.channel, 'operator');
+    assert.ok(detail.transcript.length >= 3);
+    assert.ok(detail.transcript.every((l) => !l.text.includes('123456')), 'the code is masked');
+    assert.deepEqual(await cspViolations(p), []);
+    await context.close();
+  });
+});
+
+describe('form', () => {
+  test('a button flow from the chat opens the form with the topic filled in', async () => {
+    const p = await page('/');
+    const w = await openPanel(p);
+    await w.input.fill('не могу войти');
+    await w.input.press('Enter');
+    await p.locator('support-widget .choices button[data-action="helped:no"]').click();
+    await p.locator('support-widget .choices button[data-action="form"]').click();
+    await w.field('subject').waitFor({ state: 'visible' });
+    assert.equal(await w.field('subject').inputValue(), 'Не получается войти');
+    assert.equal(await w.tab('form').getAttribute('aria-current'), 'page');
+    await done(p);
+  });
+
+  test('live validation shows the error and its fix under the field, in Russian and then in English, keeping what was typed', async () => {
+    const p = await page('/');
+    await p.evaluate(() => window.SupportWidget.open({ view: 'form' }));
+    const w = widget(p);
+    const phone = w.field('phone');
+    await phone.waitFor();
+    await phone.pressSequentially('8916123');
+    assert.equal(await phone.inputValue(), '+7 916 123', 'the mask helps while typing');
+    await w.field('email').click();
+    const error = w.error('phone');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.textContent(), /не хватает цифр/);
+    assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await phone.getAttribute('aria-describedby')).split(' ');
+    assert.ok(describedBy.includes(await error.getAttribute('id')));
+    // Typing on updates the shown error live, and a complete number clears it.
+    await phone.focus();
+    await phone.pressSequentially('4567');
+    await error.waitFor({ state: 'hidden' });
+    assert.equal(await phone.getAttribute('aria-invalid'), null);
+    await phone.fill('+7 916 12');
+    await w.field('email').pressSequentially('ivan@mail,ru');
+    await w.field('subject').click();
+    await w.error('email').waitFor({ state: 'visible' });
+    assert.match(await w.error('email').textContent(), /запят/i);
+    await p.locator('support-widget select.lang').selectOption('en');
+    await until(async () => /comma/i.test(await w.error('email').textContent()));
+    assert.equal(await w.field('email').inputValue(), 'ivan@mail,ru', 'nothing typed is lost');
+    assert.equal(await p.locator('support-widget .tab[data-view="form"]').textContent(), 'Request');
+    assert.equal(await w.launcher.getAttribute('aria-label'), 'Open the support chat');
+    await done(p);
+  });
+
+  test('submitting with mistakes shows a summary whose links move focus to each field', async () => {
+    const p = await page('/');
+    await p.evaluate(() => window.SupportWidget.open({ view: 'form' }));
+    const w = widget(p);
+    await w.field('subject').fill('Ошибка');
+    await p.locator('support-widget button[part="submit"]').click();
+    const summary = p.locator('support-widget .summary');
+    await summary.waitFor({ state: 'visible' });
+    assert.match(await focused(p), /div\.summary/);
+    const links = summary.locator('a');
+    assert.ok((await links.count()) >= 4, 'description, phone, e-mail, consent');
+    assert.match(await summary.locator('.summary-title').textContent(), /Исправьте \d+ ошиб/);
+    await links.nth(0).click();
+    assert.match(await focused(p), /textarea#sw-description/);
+    assert.equal(p.requests.filter((r) => r.method === 'POST').length, 0);
+    await screenshot(p, 'form-errors-1280');
+    assert.deepEqual(await axe(p), [], 'axe: form with errors');
+    await done(p);
+  });
+
+  test('a spoofed attachment is refused by its content before upload', async () => {
+    const p = await page('/');
+    await p.evaluate(() => window.SupportWidget.open({ view: 'form' }));
+    const w = widget(p);
+    const input = w.field('attachments');
+    await input.waitFor({ state: 'attached' });
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(200)]);
+    await input.setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: exe });
+    const error = w.error('attachments');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.textContent(), /invoice\.pdf/);
+    assert.match(await error.textContent(), /исполня|программ/i);
+    assert.equal(await p.locator('support-widget .files li').count(), 0);
+    await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('<!doctype html><script>alert(1)</script>') });
+    await until(async () => /photo\.png/.test(await error.textContent()));
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a90000000049454e44ae426082', 'hex');
+    await input.setInputFiles({ name: 'screen.png', mimeType: 'image/png', buffer: png });
+    await until(async () => (await p.locator('support-widget .files li').count()) === 1);
+    assert.match(await p.locator('support-widget .field-files .count').textContent(), /Приложен 1 файл/);
+    assert.equal(p.requests.filter((r) => r.method === 'POST').length, 0, 'nothing was uploaded');
+    await done(p);
+  });
+
+  test('submit -> the request number is shown, the server stored exactly one request, and it is in My requests', async () => {
+    const p = await page('/');
+    const rowsBefore = server.rows();
+    await p.evaluate(() => window.SupportWidget.open({ view: 'form' }));
+    const w = widget(p);
+    await w.field('subject').fill('Не приходит SMS-код');
+    await w.field('description').fill('Третий день не могу войти: код не приходит.');
+    await w.field('phone').fill('+7 916 123-45-67');
+    await w.field('email').fill('ivan.petrov@mail.ru');
+    await w.field('consent').check();
+    const sent = p.evaluate(() => new Promise((r) => window.SupportWidget.on('sent', r)));
+    await p.locator('support-widget button[part="submit"]').click();
+    const { number } = await sent;
+    assert.match(number, /^\d{4}-\d{7}$/);
+    const delivery = p.locator('support-widget .delivery');
+    await until(async () => (await delivery.textContent()).includes(number));
+    assert.equal(server.rows(), rowsBefore + 1);
+    assert.equal(server.sql(`SELECT count(*) FROM requests WHERE number = '${number}'`), '1');
+    await screenshot(p, 'form-sent-1280');
+    await w.tab('status').click();
+    const record = p.locator(`support-widget .record[data-number="${number}"]`);
+    await record.waitFor();
+    assert.match(await record.textContent(), /Принято|Принят/);
+    await screenshot(p, 'status-1280');
+    assert.deepEqual(await axe(p), [], 'axe: status');
+    await done(p);
+  });
+});
+
+describe('layout and accessibility', () => {
+  for (const [width, height, scheme] of [[1280, 800, 'light'], [360, 740, 'light'], [360, 740, 'dark'], [1280, 800, 'dark']]) {
+    test(`every state at ${width} px (${scheme}): axe finds nothing, screenshots written`, async () => {
+      const p = await page('/', { width, height, colorScheme: scheme });
+      const name = (state) => `${state}-${width}${scheme === 'dark' ? '-dark' : ''}`;
+      await screenshot(p, name('closed'));
+      assert.deepEqual(await axe(p), [], 'closed');
+      const w = await openPanel(p);
+      await screenshot(p, name('open'));
+      assert.deepEqual(await axe(p), [], 'open');
+      await w.input.fill('не могу войти');
+      await w.input.press('Enter');
+      await until(async () => (await w.botMessages.count()) >= 2);
+      await screenshot(p, name('answer'));
+      assert.deepEqual(await axe(p), [], 'answer');
+      await w.tab('form').click();
+      await w.field('subject').waitFor();
+      await p.locator('support-widget button[part="submit"]').click();
+      await p.locator('support-widget .summary').waitFor();
+      await screenshot(p, name('form-errors'));
+      assert.deepEqual(await axe(p), [], 'form with errors');
+      await w.tab('status').click();
+      await p.locator('support-widget .status-message').waitFor();
+      await screenshot(p, name('status'));
+      assert.deepEqual(await axe(p), [], 'status');
+      await done(p);
+    });
+  }
+
+  for (const [width, height, label] of [[320, 640, '320 px'], [640, 400, '200 % zoom of a 1280 px window']]) {
+    test(`${label}: the panel fits and nothing is cut off`, async () => {
+      const p = await page('/', { width, height });
+      const w = await openPanel(p);
+      await ask(p, 'не могу войти');
+      const fits = async () =>
+        p.evaluate(([vw]) => {
+          const root = document.querySelector('support-widget').shadowRoot;
+          const panel = root.querySelector('.panel').getBoundingClientRect();
+          const bad = [];
+          if (panel.left < 0 || panel.right > vw) bad.push(`panel ${panel.left}..${panel.right}`);
+          for (const el of root.querySelectorAll('.panel button, .panel input, .panel select, .panel textarea, .panel p, .panel li, .panel a')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue; // hidden
+            if (el.closest('.sr-only')) continue;
+            if (r.left < panel.left - 0.5 || r.right > panel.right + 0.5) bad.push(`${el.tagName}.${el.className} ${r.left}..${r.right}`);
+            if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto' && el.tagName !== 'SELECT') bad.push(`${el.tagName}.${el.className} overflows`);
+          }
+          return bad;
+        }, [width]);
+      assert.deepEqual(await fits(), []);
+      await w.tab('form').click();
+      await w.field('subject').waitFor();
+      await p.locator('support-widget button[part="submit"]').click();
+      await p.locator('support-widget .summary').waitFor();
+      assert.deepEqual(await fits(), []);
+      await screenshot(p, `form-errors-${width}`);
+      await done(p);
+    });
+  }
+
+  test('the CSP collector itself sees a violation (so zero means zero)', async () => {
+    const p = await page('/');
+    await p.evaluate(() => {
+      const s = document.createElement('style');
+      s.textContent = 'body { color: red; }';
+      document.head.append(s);
+    });
+    await until(async () => (await cspViolations(p)).length > 0);
+    assert.match((await cspViolations(p))[0], /style-src/);
+    await p.context().close();
+  });
+});
