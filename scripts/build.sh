@@ -18,3 +18,4 @@ cmake --build build/wasm -j "$jobs"
 # names, with manifest.json (wasm/pack.mjs); the server and the widget use it.
 node wasm/pack.mjs --root . --files build/wasm/bundled-files.txt \
   --module build/wasm/wasm/support-core.mjs --out build/web
+node web/build.mjs --out build/web  # the widget: loader, module and styles beside the core

@@ -8,3 +8,4 @@ ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || ech
 scripts/test-sanitizers.sh  # clang-14 ASan+UBSan tree: every CTest test again, then each fuzz target for a few seconds
 # The WASM module under Node: parity with the native build, hostile input.
 node --test tests/node/
+node --test tests/browser/  # chromium against the real server: the widget and the outbox
