@@ -8,6 +8,7 @@
 #   scripts/fuzz-campaign.sh                       # long campaign: 600 s per target in build/fuzz
 #   scripts/fuzz-campaign.sh --seconds 3600 fuzz_server_api fuzz_dialogue
 #   scripts/fuzz-campaign.sh --build build/asan --seconds 5   # what scripts/test-sanitizers.sh runs
+#   (--no-build: run the targets as they are built; --jobs N: targets at once)
 #
 # New inputs the fuzzer finds are kept in BUILD/fuzz-corpus/<target>/ (never
 # in the repository); to add the interesting ones to the seeds:
@@ -19,12 +20,14 @@ build=build/fuzz
 seconds=600
 jobs=$(nproc 2>/dev/null || echo 2)
 targets=()
+build_first=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --no-build) build_first=0; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -34,10 +37,10 @@ if [ ! -f "$build/CMakeCache.txt" ] || ! grep -q '^SUPPORT_FUZZ:BOOL=ON' "$build
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
     -DSUPPORT_SANITIZE=ON -DSUPPORT_FUZZ=ON -DSUPPORT_WERROR=OFF >/dev/null
 fi
-cmake --build "$build" -j "$jobs" --target fuzz_targets
 if [ ${#targets[@]} -eq 0 ]; then
   for src in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$src" .cpp)"); done
 fi
+[ $build_first -eq 0 ] || cmake --build "$build" -j "$jobs" --target "${targets[@]}"
 
 logs="$build/fuzz-logs" artifacts="$build/fuzz-artifacts"
 mkdir -p "$logs" "$artifacts"
@@ -62,11 +65,11 @@ printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one {} || ech
 printf '%-24s %12s %8s %8s %8s %10s  %s\n' target executions exec/s cov ft corpus result
 for t in "${targets[@]}"; do
   log="$logs/$t.log"
-  done_line=$(grep -E '^#[0-9]+ +DONE' "$log" | tail -1 || true)
-  last=$(grep -E '^#[0-9]+ ' "$log" | tail -1 || true)
+  done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)
+  last=$(grep -E '^#[0-9]+[[:space:]]' "$log" | tail -1 || true)
   line=${done_line:-$last}
   execs=$(sed -nE 's/.*stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)
-  [ -n "$execs" ] || execs=$(sed -nE 's/^#([0-9]+) .*/\1/p' <<<"$line")
+  [ -n "$execs" ] || execs=$(sed -nE 's/^#([0-9]+)[[:space:]].*/\1/p' <<<"$line")
   rate=$(sed -nE 's/.*stat::average_exec_per_sec: *([0-9]+).*/\1/p' "$log" | tail -1)
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$line")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$line")

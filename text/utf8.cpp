@@ -1,5 +1,7 @@
 #include "text/utf8.hpp"
 
+#include <algorithm>
+
 namespace support::text {
 
 Decoded decode_at(std::string_view s, std::size_t pos) {
@@ -68,10 +70,15 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::string cut_utf8(std::string_view s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) return std::string(s);
+  // Repaired first, so invalid input still gives valid UTF-8; the three bytes
+  // past the cut complete a character that straddles it.
+  const std::size_t keep = max_bytes >= s.size() ? s.size() : std::min(s.size(), max_bytes + 3);
+  std::string out = to_valid_utf8(s.substr(0, keep));
+  if (out.size() <= max_bytes) return out;
   std::size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return std::string(s.substr(0, end));
+  while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) --end;
+  out.resize(end);
+  return out;
 }
 
 std::string to_valid_utf8(std::string_view s) {

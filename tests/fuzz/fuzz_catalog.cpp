@@ -19,6 +19,12 @@ void format_values(const i18n::Catalog& c, std::string_view value) {
 }
 }  // namespace
 
+// The fixtures are built before fuzzing starts, so the time limit goes to inputs.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)test::messages();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto p = fuzz::parts(data, size, 2);
   for (const std::string& locale : test::messages().locales()) format_values(*test::messages().catalog(locale), p[0]);

@@ -20,6 +20,12 @@ void check_round_trip(const chat::ConversationState& state) {
 }
 }  // namespace
 
+// The fixtures are built before fuzzing starts, so the time limit goes to inputs.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)test::dialogue();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto p = fuzz::parts(data, size, 2);
   const auto& engine = test::dialogue();

@@ -6,6 +6,12 @@
 
 using namespace support;
 
+// The fixtures are built before fuzzing starts, so the time limit goes to inputs.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)test::forms_config();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto p = fuzz::parts(data, size, 5);
   const forms::password::UserInfo user{std::string(p[0]), std::string(p[1]), std::string(p[2]), std::string(p[3])};

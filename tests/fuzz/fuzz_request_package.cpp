@@ -42,6 +42,12 @@ std::vector<forms::AttachmentFacts> facts_of(const json& values) {
 }
 }  // namespace
 
+// The fixtures are built before fuzzing starts, so the time limit goes to inputs.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)test::forms_config();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const auto& config = test::forms_config();

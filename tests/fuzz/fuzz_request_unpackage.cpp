@@ -15,6 +15,12 @@ using nlohmann::json;
 // The limits server/api_server.cpp applies to the request part.
 constexpr JsonLimits kServerRequestLimits{1024 * 1024, 32};
 
+// The fixtures are built before fuzzing starts, so the time limit goes to inputs.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)test::forms_config();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = fuzz::whole(data, size);
   if (untrusted_json_problem(text, kServerRequestLimits)) return 0;

@@ -114,3 +114,19 @@ BOOST_AUTO_TEST_CASE(transliteration) {
   BOOST_TEST((transliterate(U"Любовь", TranslitScheme::alternative) == U"ljubov"));
   BOOST_TEST((transliterate(U"Щукин Ёж", TranslitScheme::common) == U"schukin ezh"));
 }
+
+// Found by fuzz_text: cutting invalid input kept its invalid bytes, against
+// the promise of "valid UTF-8" (a JSON dump of the result would throw).
+BOOST_AUTO_TEST_CASE(cut_utf8_of_invalid_input_is_valid_utf8) {
+  const std::string hostile = "\xff\xfe\xc0\xaf\xed\xa0\x80ok";
+  for (std::size_t max = 0; max <= hostile.size() * 3 + 3; ++max) {
+    const std::string cut = cut_utf8(hostile, max);
+    BOOST_TEST(is_valid_utf8(cut));
+    BOOST_TEST(cut.size() <= max);
+  }
+  BOOST_TEST(cut_utf8("\xff" "ab", 10) == "\xEF\xBF\xBD" "ab");
+  // Valid text is cut at a character boundary, never split.
+  BOOST_TEST(cut_utf8("ab\xd0\xbf", 3) == "ab");
+  BOOST_TEST(cut_utf8("ab\xd0\xbf", 4) == "ab\xd0\xbf");
+  BOOST_TEST(cut_utf8("abcd\xF0\x9F\x91\x8D", 7) == "abcd");
+}
