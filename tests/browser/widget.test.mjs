@@ -143,6 +143,10 @@ describe('chat', () => {
       assert.equal((await user.textContent()).replace(/^[^:]+: /, ''), text);
       // "Did this help?" as buttons.
       assert.ok(await p.locator('support-widget .choices button[data-action="helped:yes"]').isVisible());
+      // Announced once: the live region holds the newest answer only, not the history.
+      const live = await p.locator('support-widget [aria-live="polite"]').textContent();
+      assert.ok(live.includes((await answer.locator('.steps li').first().textContent()).trim()));
+      assert.ok(!live.includes(text) && !live.includes((await w.botMessages.first().textContent()).replace(/^[^:]+: /, '').slice(0, 30)));
       await done(p);
     });
   }
@@ -190,8 +194,16 @@ describe('chat', () => {
     assert.ok(!stored.includes('Qwerty123!'), 'the secret is not stored');
     const shown = await w.messages.nth(-2).textContent();
     assert.ok(!shown.includes('Qwerty123!'), 'nor shown back');
-    const saved = await p.evaluate(() => document.querySelector('support-widget').shadowRoot.querySelector('.save') && true);
-    assert.ok(saved);
+    // Saved as text: the masked conversation.
+    const download = p.waitForEvent('download');
+    await p.locator('support-widget button.save').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^переписка-с-поддержкой\.txt$/);
+    const { readFile } = await import('node:fs/promises');
+    const saved = await readFile(await file.path(), 'utf8');
+    assert.match(saved, /Вы: не могу войти/);
+    assert.match(saved, /Помощник: /);
+    assert.ok(!saved.includes('Qwerty123!'));
     await done(p);
   });
 
@@ -280,6 +292,17 @@ describe('form', () => {
     assert.equal(await w.field('email').inputValue(), 'ivan@mail,ru', 'nothing typed is lost');
     assert.equal(await p.locator('support-widget .tab[data-view="form"]').textContent(), 'Request');
     assert.equal(await w.launcher.getAttribute('aria-label'), 'Open the support chat');
+    await done(p);
+  });
+
+  test('prefill() fills the form from the host page', async () => {
+    const p = await page('/');
+    await p.evaluate(() => window.SupportWidget.prefill({ email: 'ivan.petrov@mail.ru', phone: '+7 916 123-45-67', unknown: 'x' }));
+    await p.evaluate(() => window.SupportWidget.open({ view: 'form' }));
+    const w = widget(p);
+    await w.field('email').waitFor();
+    assert.equal(await w.field('email').inputValue(), 'ivan.petrov@mail.ru');
+    assert.equal(await w.field('phone').inputValue(), '+7 916 123-45-67');
     await done(p);
   });
 
