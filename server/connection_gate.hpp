@@ -22,6 +22,7 @@ struct GateOptions {
   std::chrono::milliseconds head_timeout{10000};      // a whole request head, from accept or from the previous answer
   std::chrono::milliseconds request_timeout{300000};  // reading one request, head to last body byte
   std::chrono::milliseconds read_timeout{10000}, write_timeout{10000};  // each read and write
+  std::chrono::milliseconds linger{3};                 // a worker waits this long for the next keep-alive head
   std::size_t keep_alive_max = 1000;                   // requests per connection
   std::size_t max_per_address = 32;                    // open connections per client address
   std::size_t max_connections = 900;                   // in all (below select()'s FD_SETSIZE)
