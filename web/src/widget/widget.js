@@ -12,6 +12,7 @@ import { StatusSession } from './status-session.js';
 const LOCALES = ['ru', 'en'];
 
 export async function mount({ element, base, endpoint, locale, emit, css, early }) {
+  performance.mark('support-widget:module'); // the budget benchmark reads these marks
   const store = new Store({
     locale,
     open: false,
@@ -55,6 +56,7 @@ export async function mount({ element, base, endpoint, locale, emit, css, early 
 
   corePromise.then(
     (core) => {
+      performance.mark('support-widget:core');
       ctx.core = core;
       ctx.texts = new Texts(core);
       chat.start();
