@@ -83,6 +83,20 @@ describe('launcher', () => {
   });
 });
 
+describe('embedding', () => {
+  test('imported as an ES module it is the same widget, in the page language', async () => {
+    const p = await page('/module.html');
+    assert.equal(await p.evaluate(() => window.importedWidget === window.SupportWidget), true);
+    assert.equal(await widget(p).launcher.getAttribute('aria-label'), 'Open the support chat');
+    const r = await ask(p, 'forgot my password');
+    assert.equal(r.topic, 'access.password_reset');
+    const core = await p.evaluate(async () => (await window.SupportWidget.core).validate('snils', '112-233-445 95'));
+    assert.equal(core.valid, true);
+    assert.equal(core.formatted, '112-233-445 95');
+    await done(p);
+  });
+});
+
 describe('keyboard and focus', () => {
   test('Tab reaches the launcher, Enter opens the dialog with focus inside, Escape closes it and focus returns', async () => {
     const p = await page('/cold.html');
