@@ -6,9 +6,12 @@
 // the same files through browser routing instead, so only the API is faulted.
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { CSP, ROOT, startServer as startSharedServer } from './harness.mjs';
+import { CSP, ROOT, startServer as startSharedServer, until as sharedUntil } from './harness.mjs';
 
-export { CSP, ROOT, SERVER, launchBrowser, until } from './harness.mjs';
+export { CSP, ROOT, SERVER, launchBrowser } from './harness.mjs';
+// Deliveries wait out backoffs and throttled uploads while other browser tests
+// share the two cores: a longer default than the shared 15 s.
+export const until = (check, { timeout = 45000, every = 100 } = {}) => sharedUntil(check, { timeout, every });
 export const PAGE_PREFIX = '/__outbox__/';
 export const REQUESTS_PATH = '/api/v1/support/requests';
 const SERVED = ['web/', 'tests/browser/', 'i18n/messages/'];
