@@ -241,6 +241,10 @@ struct GatedServer::Impl {
         if (polled[i + 1].revents) {
           char chunk[16 * 1024];
           const ssize_t n = ::recv(c->fd, chunk, sizeof chunk, MSG_DONTWAIT);
+          if (n == 0 && c->buffer.size() > c->consumed) {
+            to_workers(std::move(c));  // a head cut short by the client's end: cpp-httplib answers 400 as it always did
+            continue;
+          }
           if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
             close_connection(std::move(c));
             continue;

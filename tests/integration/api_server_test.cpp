@@ -625,6 +625,18 @@ BOOST_AUTO_TEST_CASE(a_head_that_never_ends_is_cut_at_the_deadline) {
   BOOST_TEST(both.find("HTTP/1.1 200", 10) != std::string::npos);  // the pipelined second request too
 }
 
+BOOST_AUTO_TEST_CASE(a_head_cut_short_by_the_client_still_gets_400) {
+  ServerProcess server(fresh_db(), {"--quiet"});
+  {
+    test::RawConnection half(server.port());
+    BOOST_TEST_REQUIRE(half.send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Broken"));
+    half.finish_sending();
+    const std::string answer = half.receive(3000);
+    BOOST_TEST(answer.rfind("HTTP/1.1 400", 0) == 0, answer);
+    BOOST_TEST(half.closed_within(1000));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(connections_per_address_are_limited) {
   ServerProcess server(fresh_db(), {"--quiet", "--max-connections-per-address", "3"});
   std::vector<std::unique_ptr<test::RawConnection>> held;

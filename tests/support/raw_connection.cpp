@@ -42,6 +42,8 @@ bool RawConnection::send(const std::string& bytes) {
   return true;
 }
 
+void RawConnection::finish_sending() { ::shutdown(fd_, SHUT_WR); }
+
 std::string RawConnection::receive(int timeout_ms) {
   std::string out;
   pollfd p{fd_, POLLIN, 0};

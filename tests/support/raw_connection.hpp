@@ -16,6 +16,7 @@ class RawConnection {
   RawConnection& operator=(const RawConnection&) = delete;
 
   bool send(const std::string& bytes);  // false when the peer has gone
+  void finish_sending();                // shutdown(SHUT_WR): the server reads the end
   // What arrives within `timeout_ms` (until the peer closes or a pause of that length).
   std::string receive(int timeout_ms);
   // True while the server keeps the connection: nothing to read and not closed.
