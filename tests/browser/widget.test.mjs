@@ -452,6 +452,24 @@ describe('layout and accessibility', () => {
     });
   }
 
+  test('a right-to-left page mirrors the widget (logical properties)', async () => {
+    const p = await page('/rtl.html');
+    const w = await openPanel(p);
+    const launcher = await w.launcher.boundingBox();
+    const panel = await w.panel.boundingBox();
+    assert.ok(launcher.x < 100, `launcher at the inline end, on the left: x=${launcher.x}`);
+    assert.ok(panel.x < 100 && panel.x + panel.width < 1280 / 2 + 200, 'the panel too');
+    const user = await (async () => {
+      await w.input.fill('не могу войти');
+      await w.input.press('Enter');
+      await until(async () => (await w.botMessages.count()) >= 2);
+      return w.messages.nth(-2).boundingBox();
+    })();
+    assert.ok(user.x < panel.x + panel.width / 2, "the person's own message sits at the inline end");
+    await screenshot(p, 'answer-1280-rtl');
+    await done(p);
+  });
+
   test('the CSP collector itself sees a violation (so zero means zero)', async () => {
     const p = await page('/');
     await p.evaluate(() => {
