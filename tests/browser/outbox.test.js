@@ -203,6 +203,28 @@ describe('outbox faults', () => {
     }
   });
 
+  test('the real server\'s rate limit (429 with Retry-After): every request sent once, in order, after the waits it asks for', async () => {
+    const server = await startServer(['--rate-limit', '30', '--rate-burst', '3']);
+    const context = await newContext(browser, server.origin, { servedByServer: server.servesPages });
+    try {
+      const page = await openPage(context, server.origin);
+      const posts = watchPosts(page);
+      await context.setOffline(true);
+      const subjects = ['Первое из шести', 'Второе из шести', 'Третье из шести', 'Четвёртое из шести', 'Пятое из шести', 'Шестое из шести'];
+      for (const s of subjects) await enqueue(page, packaged(s));
+      await context.setOffline(false);
+      await until(() => sentEvents(page).then((s) => s.length === subjects.length), { timeout: 90000 });
+      const limited = (await events(page)).filter((e) => e.type === 'failed' && e.httpStatus === 429);
+      assert.ok(limited.length >= 1, 'the limiter answered 429 at least once');
+      assert.ok(limited.every((e) => e.transient && e.retryInMs >= 1000), JSON.stringify(limited.map((e) => e.retryInMs)));
+      assert.deepEqual(server.subjects(), subjects);
+      assert.equal(new Set(posts.map((p) => p.key)).size, subjects.length);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+
   test('100 requests queued offline, then online: exactly 100, in order, none twice', async () => {
     const { server, context, page, done } = await setUp();
     try {
