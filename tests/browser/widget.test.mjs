@@ -84,6 +84,24 @@ describe('launcher', () => {
 });
 
 describe('embedding', () => {
+  test('a core that cannot load: the panel says so in the locale and an error event names the file', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route('**/widget/manifest.json', (r) => r.fulfill({ status: 503, body: 'down' }));
+    const p = await openPage(browser, server, '/cold.html', { context });
+    const error = p.evaluate(() => new Promise((r) => window.SupportWidget.on('error', r)));
+    await widget(p).launcher.click();
+    const detail = await error;
+    assert.equal(detail.code, 'core_failed');
+    assert.match(detail.message, /manifest\.json: HTTP 503/);
+    const notice = p.locator('support-widget .notice');
+    await until(async () => /не запустился/.test(await notice.textContent()));
+    assert.equal(await p.locator('support-widget .panel').getAttribute('role'), 'dialog');
+    await p.keyboard.press('Escape');
+    await widget(p).panel.waitFor({ state: 'hidden' });
+    assert.deepEqual(await cspViolations(p), []);
+    await context.close();
+  });
+
   test('imported as an ES module it is the same widget, in the page language', async () => {
     const p = await page('/module.html');
     assert.equal(await p.evaluate(() => window.importedWidget === window.SupportWidget), true);
@@ -386,6 +404,8 @@ describe('form', () => {
     const record = p.locator(`support-widget .record[data-number="${number}"]`);
     await record.waitFor();
     assert.match(await record.textContent(), /Принято|Принят/);
+    // The status comes from the API, asked with that request's own access token.
+    await until(() => p.requests.some((r) => r.method === 'GET' && r.url.endsWith(`/api/v1/support/requests/${number}`)));
     await screenshot(p, 'status-1280');
     assert.deepEqual(await axe(p), [], 'axe: status');
     await done(p);
