@@ -472,6 +472,21 @@ describe('layout and accessibility', () => {
     });
   }
 
+  test('prefers-reduced-motion: the panel and the launcher do not animate', async () => {
+    const motion = async (reducedMotion) => {
+      const p = await page('/', { reducedMotion });
+      await openPanel(p);
+      const r = await p.evaluate(() => {
+        const root = document.querySelector('support-widget').shadowRoot;
+        return { panel: getComputedStyle(root.querySelector('.panel')).animationName, launcher: getComputedStyle(root.querySelector('.launcher')).transitionDuration };
+      });
+      await done(p);
+      return r;
+    };
+    assert.deepEqual(await motion('no-preference'), { panel: 'sw-in', launcher: '0.15s' });
+    assert.deepEqual(await motion('reduce'), { panel: 'none', launcher: '0s' });
+  });
+
   test('a right-to-left page mirrors the widget (logical properties)', async () => {
     const p = await page('/rtl.html');
     const w = await openPanel(p);
