@@ -98,6 +98,13 @@ describe('embedding', () => {
     assert.equal(await p.locator('support-widget .panel').getAttribute('role'), 'dialog');
     await p.keyboard.press('Escape');
     await widget(p).panel.waitFor({ state: 'hidden' });
+    // The service is back: opening again tries again, and the chat starts.
+    await context.unroute('**/widget/manifest.json');
+    const ready = p.evaluate(() => new Promise((r) => window.SupportWidget.on('ready', r)));
+    await widget(p).launcher.click();
+    await ready;
+    await widget(p).botMessages.first().waitFor();
+    assert.match(await widget(p).botMessages.first().textContent(), /Здравствуйте/);
     assert.deepEqual(await cspViolations(p), []);
     await context.close();
   });

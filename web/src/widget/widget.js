@@ -34,8 +34,8 @@ export async function mount({ element, base, endpoint, locale, emit, css, early 
   });
   element.shadowRoot.prepend(link);
 
-  const corePromise = loadCore({ base, locale, forms: false });
-  ctx.corePromise = corePromise;
+  let corePromise = null; // replaced when a failed load is tried again
+  Object.defineProperty(ctx, 'corePromise', { get: () => corePromise });
   const chat = new ChatSession(ctx);
   const form = new FormSession(ctx);
   const status = new StatusSession(ctx);
@@ -54,26 +54,29 @@ export async function mount({ element, base, endpoint, locale, emit, css, early 
   element.panelHost.append(panel.el);
   store.subscribe((s) => panel.render(s));
 
-  corePromise.then(
-    (core) => {
-      performance.mark('support-widget:core');
-      ctx.core = core;
-      ctx.texts = new Texts(core);
-      chat.start();
-      store.update({ core: 'ready' });
-      store.flush();
-      // Opened while loading: focus was on the close button; now the view can take it.
-      const active = element.shadowRoot.activeElement;
-      if (store.state.open && (!active || active === panel.closeButton)) panel.focusView(store.state);
-      emit('ready', { locale: store.state.locale });
-      // The outbox finishes what earlier visits left, once the first answer had the CPU.
-      (window.requestIdleCallback || setTimeout)(() => status.openOutbox(), { timeout: 3000 });
-    },
-    (e) => {
-      store.update({ core: 'failed' });
-      emit('error', { code: 'core_failed', message: String(e && e.message) });
-    },
-  );
+  const startCore = () => {
+    corePromise = loadCore({ base, locale: store.state.locale, forms: false });
+    corePromise.then(onCore, onCoreFailed);
+  };
+  const onCore = (core) => {
+    performance.mark('support-widget:core');
+    ctx.core = core;
+    ctx.texts = new Texts(core);
+    chat.start();
+    store.update({ core: 'ready' });
+    store.flush();
+    // Opened while loading: focus was on the close button; now the view can take it.
+    const active = element.shadowRoot.activeElement;
+    if (store.state.open && (!active || active === panel.closeButton)) panel.focusView(store.state);
+    emit('ready', { locale: store.state.locale });
+    // The outbox finishes what earlier visits left, once the first answer had the CPU.
+    (window.requestIdleCallback || setTimeout)(() => status.openOutbox(), { timeout: 3000 });
+  };
+  const onCoreFailed = (e) => {
+    store.update({ core: 'failed' });
+    emit('error', { code: 'core_failed', message: String(e && e.message) });
+  };
+  startCore();
 
   const controller = {
     get core() {
@@ -81,6 +84,11 @@ export async function mount({ element, base, endpoint, locale, emit, css, early 
     },
     async open({ view, form: schema, topic } = {}) {
       await styled;
+      // A core that failed to load is tried again when the person opens the panel again.
+      if (store.state.core === 'failed') {
+        store.update({ core: 'loading' });
+        startCore();
+      }
       const wasOpen = store.state.open;
       store.update({ open: true });
       element.launcher.setAttribute('aria-expanded', 'true');
