@@ -142,6 +142,27 @@ describe('outbox faults', () => {
     }
   });
 
+  test('the tab shown again (visibilitychange) resumes a queue whose retry timer the browser never ran', async () => {
+    const { server, page, done } = await setUp();
+    try {
+      let failures = 0;
+      await page.route(`**${REQUESTS_PATH}`, (route) =>
+        failures++ === 0 ? route.fulfill({ status: 503, headers: { 'Retry-After': '2' }, body: '' }) : route.continue(),
+      );
+      await enqueue(page, packaged('Вкладка снова видна'));
+      await until(async () => (await events(page)).some((e) => e.type === 'failed'));
+      // A frozen or throttled background tab: the timer is gone.
+      await page.evaluate(() => clearTimeout(window.outboxTest.outbox.timer));
+      await sleep(3000);
+      assert.equal(server.rows(), 0, 'nothing moves without a trigger');
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await until(() => sentEvents(page).then((s) => s.length));
+      assert.equal(server.rows(), 1);
+    } finally {
+      await done();
+    }
+  });
+
   for (const locks of ['Web Locks', 'IndexedDB lease']) {
     test(`two tabs open on the queued request when the network returns (${locks}): one POST, exactly one request`, async () => {
       const server = await startServer();
