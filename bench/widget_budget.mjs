@@ -26,6 +26,7 @@ try {
   const answers = [];
   const phases = [];
   let fetched = null;
+  let waterfall = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
@@ -57,7 +58,13 @@ try {
       const press = window.__press;
       return { module: at('support-widget:module') - press, core: at('support-widget:core') - at('support-widget:module') };
     }));
-    if (!fetched) fetched = [...new Set(urls)].filter((u) => u.startsWith('/widget/'));
+    if (!fetched) {
+      fetched = [...new Set(urls)].filter((u) => u.startsWith('/widget/'));
+      // A waterfall of the first run: when each file had arrived, after the press.
+      waterfall = await p.evaluate(() =>
+        performance.getEntriesByType('resource').filter((e) => e.startTime >= window.__press).map((e) => [new URL(e.name).pathname, e.startTime - window.__press, e.responseEnd - window.__press]));
+      waterfall.push(['(answer)', ms, ms]);
+    }
     await context.close();
   }
   let total = 0;
@@ -71,6 +78,8 @@ try {
   console.log(`  total                                            ${String(total).padStart(17)} B gzip -9   (budget 153600)`);
   console.log(`launcher painted after DOMContentLoaded: median ${fmt(median(paints))} ms, max ${fmt(Math.max(...paints))} ms over ${RUNS} loads   (budget 100)`);
   console.log(`first answer after the first press, cold cache: median ${fmt(median(answers))} ms, max ${fmt(Math.max(...answers))} ms over ${RUNS}   (budget 300)`);
+  console.log('  waterfall of the first run (ms after the press: requested -> arrived):');
+  for (const [u, a, b] of waterfall) console.log(`    ${u.padEnd(46)} ${fmt(a).padStart(7)} -> ${fmt(b).padStart(7)}`);
   console.log(`  of which: widget module fetched and running ${fmt(median(phases.map((x) => x.module)))} ms, core (manifest, glue, WASM compile, data) ${fmt(median(phases.map((x) => x.core)))} ms (medians)`);
   console.log(`  machine load average while measuring: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
 
@@ -90,9 +99,14 @@ try {
         out.push(performance.now() - t0);
       }
     }
-    return out;
+    // The clock in a page without cross-origin isolation ticks in 100 µs steps: the mean of a whole pass is finer.
+    const t0 = performance.now();
+    for (let i = 1; i <= text.length; i++) core.validateForm('feedback', { ...base, description: text.slice(0, i) });
+    out.mean = (performance.now() - t0) / text.length;
+    return { each: out, mean: out.mean };
   });
-  console.log(`whole-form validation per keystroke (${times.length} keystrokes): median ${(median(times) * 1000).toFixed(0)} µs, p99 ${(pct(times, 99) * 1000).toFixed(0)} µs   (budget 1000 µs; timer resolution ~100 µs)`);
+  const each = times.each;
+  console.log(`whole-form validation per keystroke (${each.length} keystrokes, through the facade): median ${(median(each) * 1000).toFixed(0)} µs, p99 ${(pct(each, 99) * 1000).toFixed(0)} µs, mean of one pass ${(times.mean * 1000).toFixed(0)} µs   (budget 1000 µs; the page clock ticks in 100 µs)`);
   await p.context().close();
 } finally {
   await browser.close();

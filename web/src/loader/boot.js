@@ -33,14 +33,32 @@ export function boot({ base, endpoint = '/api/v1', locale = 'ru', preload = 'idl
   };
 
   let loading = null;
-  const load = () =>
-    (loading ||= import(new URL(FILES.module, base).href)
-      .then((m) => m.mount({ element, base, endpoint, locale, emit, css: new URL(FILES.css, base).href, early: TEXTS }))
-      .catch((e) => {
-        loading = null; // a later press tries again
-        emit('error', { code: 'load_failed', message: String(e && e.message) });
-        throw e;
-      }));
+  // The stylesheet is requested beside the module, not after it; the panel shows once it applies.
+  const style = () => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL(FILES.css, base).href;
+    const styled = new Promise((r) => {
+      link.addEventListener('load', r, { once: true });
+      link.addEventListener('error', r, { once: true });
+    });
+    element.shadowRoot.prepend(link);
+    return styled;
+  };
+  let styled = null;
+  const load = () => {
+    if (!loading) {
+      styled ||= style();
+      loading = import(new URL(FILES.module, base).href)
+        .then((m) => m.mount({ element, base, endpoint, locale, emit, styled, early: TEXTS }))
+        .catch((e) => {
+          loading = null; // a later press tries again
+          emit('error', { code: 'load_failed', message: String(e && e.message) });
+          throw e;
+        });
+    }
+    return loading;
+  };
   const later = (fn) => (loading ? loading.then(fn) : Promise.resolve());
 
   const b = element.launcher;

@@ -11,7 +11,8 @@ import { StatusSession } from './status-session.js';
 
 const LOCALES = ['ru', 'en'];
 
-export async function mount({ element, base, endpoint, locale, emit, css, early }) {
+// `styled`: the loader's promise that the panel's stylesheet (same-origin, in the shadow root) applies.
+export async function mount({ element, base, endpoint, locale, emit, styled, early }) {
   performance.mark('support-widget:module'); // the budget benchmark reads these marks
   const store = new Store({
     locale,
@@ -23,16 +24,6 @@ export async function mount({ element, base, endpoint, locale, emit, css, early 
     status: { records: [], loading: false, error: '' },
   });
   const ctx = { store, emit, endpoint, element, early, texts: null, core: null, locales: LOCALES, now: moscowNow };
-
-  // Styles: a same-origin stylesheet in the shadow root; the panel shows once it applies.
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = css;
-  const styled = new Promise((resolve) => {
-    link.addEventListener('load', resolve, { once: true });
-    link.addEventListener('error', resolve, { once: true });
-  });
-  element.shadowRoot.prepend(link);
 
   let corePromise = null; // replaced when a failed load is tried again
   Object.defineProperty(ctx, 'corePromise', { get: () => corePromise });
