@@ -398,9 +398,17 @@ describe('form', () => {
     await w.field('phone').fill('+7 916 123-45-67');
     await w.field('email').fill('ivan.petrov@mail.ru');
     await w.field('consent').check();
+    await p.evaluate(() => {
+      window.__events = [];
+      for (const n of ['submit', 'queued', 'sent']) window.SupportWidget.on(n, (d) => window.__events.push([n, d]));
+    });
     const sent = p.evaluate(() => new Promise((r) => window.SupportWidget.on('sent', r)));
     await p.locator('support-widget button[part="submit"]').click();
     const { number } = await sent;
+    const events = await p.evaluate(() => window.__events);
+    assert.deepEqual(events.map(([n]) => n), ['submit', 'queued', 'sent']);
+    assert.equal(events[0][1].schema, 'feedback');
+    assert.equal(events[1][1].saved, true, 'kept in IndexedDB before sending');
     assert.match(number, /^\d{4}-\d{7}$/);
     const delivery = p.locator('support-widget .delivery');
     await until(async () => (await delivery.textContent()).includes(number));
