@@ -128,6 +128,12 @@ describe('keyboard and focus', () => {
     const w = widget(p);
     for (let i = 0; i < 5 && !(await focused(p))?.includes('launcher'); i++) await p.keyboard.press('Tab');
     assert.match(await focused(p), /button\.launcher/);
+    await p.evaluate(() => {
+      window.__seen = [];
+      window.SupportWidget.on('open', (d) => window.__seen.push(`open:${d.view}`));
+      const off = window.SupportWidget.on('close', () => window.__seen.push('close'));
+      window.SupportWidget.on('close', () => off()); // unsubscribing works: a second close is not seen
+    });
     await p.keyboard.press('Enter');
     await w.panel.waitFor({ state: 'visible' });
     await w.botMessages.first().waitFor();
@@ -152,6 +158,11 @@ describe('keyboard and focus', () => {
     await w.panel.waitFor({ state: 'hidden' });
     assert.match(await focused(p), /button\.launcher/);
     assert.equal(await w.launcher.getAttribute('aria-expanded'), 'false');
+    await p.keyboard.press('Enter');
+    await w.panel.waitFor({ state: 'visible' });
+    await p.keyboard.press('Escape');
+    await w.panel.waitFor({ state: 'hidden' });
+    assert.deepEqual(await p.evaluate(() => window.__seen), ['open:chat', 'close', 'open:chat']);
     await done(p);
   });
 });
