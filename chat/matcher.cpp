@@ -291,7 +291,9 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   bool approach = false, channel = false, request = false, doubt = false;
   Cues c;
   c.question = text.find(U'?') != std::u32string_view::npos;
+  const auto& language = *index.language;
   for (const auto& word : split_words(text)) {
+    if (!language.stopwords.count(word) && !language.negations.count(word)) ++c.content_words;
     const std::u32string s = stem(word);
     approach |= has("fraud_approach", word, s);
     channel |= has("fraud_channel", word, s);
@@ -305,7 +307,6 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   // Someone called or wrote asking for a code or a link, or the person doubts
   // a message that asks for one.
   c.fraud = (approach && (request || doubt)) || (channel && request && doubt);
-  c.content_words = analyze(text, *index.language).size();
   return c;
 }
 
