@@ -306,7 +306,7 @@ BOOST_AUTO_TEST_CASE(accuracy_on_development_sets) {
     }
     all.add(one);
   }
-  BOOST_TEST(all.top1_rate() >= 0.93);
+  BOOST_TEST(all.top1_rate() >= 0.95);  // the bar for the team's own sets
   BOOST_TEST(all.top3_rate() >= 0.97);
   BOOST_TEST(all.none_rate() >= 0.90);
 }
