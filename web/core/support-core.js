@@ -33,16 +33,36 @@ export async function loadCore({ base, locale = 'ru', chat = true, forms = true,
     return kind === 'json' ? response.json() : kind === 'text' ? response.text() : response.arrayBuffer();
   };
   const manifest = await getBytes('manifest.json', 'json');
+  // Each pack is fetched once; the first ones while the module compiles.
+  const texts = new Map();
+  const fetchText = (name) => {
+    if (!texts.has(name)) texts.set(name, getBytes(name, 'text'));
+    return texts.get(name);
+  };
+  const parts = new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
+  const first = packsFor(parts, [locale]).map((n) => manifest.packs[n]).filter(Boolean);
+  first.forEach((file) => fetchText(file).catch(() => {}));  // a failure is reported when the pack is used
   const { default: createSupportCore } = await import(new URL(manifest.module, baseUrl).href);
   const module = await createSupportCore({
     locateFile: (file) => (file.endsWith('.wasm') ? new URL(manifest.wasm, baseUrl).href : file),
     ...(wasmBinary ? { wasmBinary } : {}),
   });
-  const core = new SupportCore(module, manifest, (name) => getBytes(name, 'text'));
-  core._parts = new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
+  const core = new SupportCore(module, manifest, fetchText);
+  core._parts = parts;
   await core._load([locale]);
   core.locale = locale;
   return core;
+}
+
+// The packs that the loaded parts need in these locales.
+function packsFor(parts, locales) {
+  const names = ['forms', ...(parts.has('chat') ? ['chat'] : [])];
+  for (const l of locales) {
+    names.push(l);
+    if (parts.has('chat')) names.push(`chat-${l}`);
+    if (parts.has('forms')) names.push(`forms-${l}`);
+  }
+  return [...new Set(names)];
 }
 
 const parse = (text) => JSON.parse(text);
@@ -79,14 +99,7 @@ export class SupportCore {
 
   // Packs the loaded parts need in `locales`; each is fetched and added once.
   async _load(locales) {
-    const wanted = ['forms'];
-    if (this._parts.has('chat')) wanted.push('chat');
-    for (const l of locales) {
-      wanted.push(l);
-      if (this._parts.has('chat')) wanted.push(`chat-${l}`);
-      if (this._parts.has('forms')) wanted.push(`forms-${l}`);
-    }
-    const fresh = [...new Set(wanted)].filter((n) => !this._packs.has(n));
+    const fresh = packsFor(this._parts, locales).filter((n) => !this._packs.has(n));
     if (fresh.length === 0) return;
     const texts = await Promise.all(fresh.map((n) => {
       const file = this._manifest.packs[n];
