@@ -22,7 +22,8 @@ struct FormsConfig {
   const FormSchema* schema(std::string_view id) const;
 
   // Needs forms/data/attachment_profiles.json, password_policy.json,
-  // password_dictionary.json and at least one forms/schemas/*.json.
+  // password_dictionary.json and at least one forms/schemas/*.json;
+  // forms/data/password_dictionary_ru.json when present.
   static Loaded<FormsConfig> load(const DataFiles& files);
 };
 

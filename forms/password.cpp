@@ -2,11 +2,13 @@
 
 namespace support::forms::password {
 
-Loaded<Checker> Checker::load(std::string_view policy_json, std::string_view dictionary_json) {
+Loaded<Checker> Checker::load(std::string_view policy_json, std::string_view dictionary_json,
+                              std::string_view russian_list_json) {
   auto policy = Policy::load(policy_json, "forms/data/password_policy.json");
   if (!policy) return {std::nullopt, policy.error};
   auto strength = StrengthEstimator::load(dictionary_json, policy.value->reference_year,
-                                          "forms/data/password_dictionary.json");
+                                          "forms/data/password_dictionary.json", russian_list_json,
+                                          "forms/data/password_dictionary_ru.json");
   if (!strength) return {std::nullopt, strength.error};
   Checker c;
   c.policy_ = std::move(*policy.value);

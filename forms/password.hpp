@@ -23,7 +23,9 @@ struct Check {
 
 class Checker {
  public:
-  static Loaded<Checker> load(std::string_view policy_json, std::string_view dictionary_json);
+  // russian_list_json: forms/data/password_dictionary_ru.json, or empty where it is not loaded.
+  static Loaded<Checker> load(std::string_view policy_json, std::string_view dictionary_json,
+                              std::string_view russian_list_json = {});
 
   Check check(std::string_view password, const UserInfo& user = {}) const;
   const Policy& policy() const { return policy_; }

@@ -14,6 +14,7 @@ let core;
 before(async () => {
   core = await openCore({ locale: 'ru' });
   await core.useLocale('en');
+  await core.loadPasswords();  // supportctl has every word list
 });
 
 // Every string literal of the native identifier, phone, e-mail, name and date

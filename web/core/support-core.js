@@ -56,7 +56,7 @@ export async function loadCore({ base, locale = 'ru', chat = true, forms = true,
 
 // The packs that the loaded parts need in these locales.
 function packsFor(parts, locales) {
-  const names = ['forms', ...(parts.has('chat') ? ['chat'] : [])];
+  const names = ['forms', ...(parts.has('chat') ? ['chat'] : []), ...(parts.has('passwords') ? ['passwords'] : [])];
   for (const l of locales) {
     names.push(l);
     if (parts.has('chat')) names.push(`chat-${l}`);
@@ -94,6 +94,13 @@ export class SupportCore {
   // The texts of forms and their errors, in every loaded locale (once).
   async loadForms() {
     this._parts.add('forms');
+    await this._load(this._locales);
+  }
+
+  // The strength estimate's further word lists (Russian words, names and
+  // places in both layouts), for pages with a password field.
+  async loadPasswords() {
+    this._parts.add('passwords');
     await this._load(this._locales);
   }
 
