@@ -545,6 +545,9 @@ StrengthEstimator::Analysis StrengthEstimator::analyse(const std::u32string& ori
 
   std::vector<Match> matches;
   matches.reserve(32);
+  // First, so that where the person's own data and a dictionary word explain
+  // the same characters at the same cost, the warning names the personal data.
+  match_personal(lower, original, tokens, matches);
   for (std::size_t i = 0; i < n; ++i) {
     match_words(words_, lower, original, i, matches);
     match_layout_words(words_, lower, original, i, matches);
@@ -556,7 +559,6 @@ StrengthEstimator::Analysis StrengthEstimator::analyse(const std::u32string& ori
   match_sequences(lower, matches);
   match_dates(lower, reference_year_, matches);
   match_repeats(*this, lower, matches);
-  match_personal(lower, original, tokens, matches);
 
   // Cheapest cover of the password by matches and runs of unexplained
   // characters, with l segments costing l! orderings (zxcvbn's model).
