@@ -436,6 +436,56 @@ describe('form', () => {
     assert.deepEqual(await axe(p), [], 'axe: status');
     await done(p);
   });
+  test('a 422 from the server puts its error on the field; the corrected request replaces it and nothing of the first is left', async () => {
+    const p = await page('/');
+    const rowsBefore = server.rows();
+    // The server refuses the first send for its phone (a rule the page does not know).
+    let refused = 0;
+    await p.route('**/api/v1/support/requests', (route) => {
+      if (route.request().method() !== 'POST' || refused > 0) return route.continue();
+      refused++;
+      return route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', status: 422, code: 'validation_failed', title: 'Проверьте поля', detail: '',
+          errors: [{ path: 'phone', code: 'phone.not_mobile', key: 'forms.phone.not_mobile', params: {},
+            message: 'Этот номер не принимает SMS', hint: 'Укажите мобильный номер' }] }),
+      });
+    });
+    await p.evaluate(() => window.SupportWidget.open({ view: 'form' }));
+    const w = widget(p);
+    await w.field('subject').fill('Не приходит SMS-код');
+    await w.field('description').fill('Третий день не могу войти: код не приходит.');
+    await w.field('phone').fill('+7 495 123-45-67');
+    await w.field('email').fill('ivan.petrov@mail.ru');
+    await w.field('consent').check();
+    await p.locator('support-widget button[part="submit"]').click();
+    const phone = w.field('phone');
+    await until(async () => (await phone.getAttribute('aria-invalid')) === 'true');
+    const described = await phone.getAttribute('aria-describedby');
+    const errorText = await p.locator('support-widget').evaluate((el, ids) => ids.split(' ').map((id) => el.shadowRoot.getElementById(id)?.textContent ?? '').join(' '), described);
+    assert.match(errorText, /не принимает SMS/);
+    assert.equal(server.rows(), rowsBefore, 'nothing stored');
+    const sent = p.evaluate(() => new Promise((r) => window.SupportWidget.on('sent', r)));
+    await phone.fill('+7 916 123-45-67');
+    await p.locator('support-widget button[part="submit"]').click();
+    const { number } = await sent;
+    assert.equal(server.rows(), rowsBefore + 1);
+    assert.equal(server.sql(`SELECT count(*) FROM requests WHERE number = '${number}'`), '1');
+    // The outbox holds no entry any more: the refused request and its personal data are gone.
+    const left = await p.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('support-outbox');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('entries', 'readonly');
+        const count = tx.objectStore('entries').count();
+        count.onsuccess = () => resolve(count.result);
+        count.onerror = () => reject(count.error);
+      };
+    }));
+    assert.equal(left, 0);
+    await done(p);
+  });
 });
 
 describe('layout and accessibility', () => {

@@ -216,7 +216,9 @@ export class FormSession {
     }
     emit('submit', { schema: this.form.schema, topic: this.form.topic || null });
     const outbox = await this.ctx.outbox();
-    const { id } = await outbox.enqueue(pkg.request, files);
+    // A corrected request replaces the one the server sent back for fixing,
+    // so that one's personal data do not stay in the browser.
+    const { id } = await outbox.enqueue(pkg.request, files, { replaces: this.form.key || null });
     this.patch({ busy: false, key: id });
     return { valid: true, id };
   }
