@@ -3,7 +3,7 @@
 # UndefinedBehaviorSanitizer (-fno-sanitize-recover=all: any report fails the
 # run) builds the core, supportctl, the API server, every test and the fuzz
 # targets in build/asan, runs every CTest test there, then each libFuzzer
-# target for a few seconds from its seed corpus (FUZZ_SECONDS, default 5).
+# target for a few seconds from its seed corpus (FUZZ_SECONDS, default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -19,4 +19,4 @@ export ASAN_OPTIONS=detect_stack_use_after_return=1:check_initialization_order=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer  # stacks with file:line
 ctest --test-dir "$build" --output-on-failure -j "$jobs"
-scripts/fuzz-campaign.sh --build "$build" --seconds "${FUZZ_SECONDS:-5}"
+scripts/fuzz-campaign.sh --build "$build" --seconds "${FUZZ_SECONDS:-3}"
