@@ -29,7 +29,8 @@ Result validate(std::string_view text_in, const Rules& rules) {
     text::append_utf8(value, cp);
     ++length;
     if (!is_blank(cp)) length_at_last_content = length, value_at_last_content = value.size();
-    readable |= text::is_letter(cp) || text::is_ascii_digit(cp) || cp > 0x2E7F;  // CJK and beyond count as text
+    // CJK and beyond count as text; blanks (U+3000 too) never do.
+    readable |= !is_blank(cp) && (text::is_letter(cp) || text::is_ascii_digit(cp) || cp > 0x2E7F);
   });
   value.resize(value_at_last_content);  // trailing blanks
   length = length_at_last_content;

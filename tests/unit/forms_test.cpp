@@ -198,6 +198,16 @@ BOOST_AUTO_TEST_CASE(free_text_fields) {
   BOOST_TEST(free_text::validate(twenty + "я", rules).issue->code == "text.too_long");
 }
 
+// Found by fuzz_free_text: a trailing ideographic space (U+3000, above the CJK
+// threshold) made "::::" readable, then was trimmed, so the value it returned
+// was refused on a second pass.
+BOOST_AUTO_TEST_CASE(an_ideographic_space_is_not_text) {
+  const free_text::Rules rules{3, 200, true};
+  BOOST_TEST(free_text::validate("::::\u3000", rules).issue->code == "text.no_letters");
+  BOOST_TEST(free_text::validate("\u3000::::", rules).issue->code == "text.no_letters");
+  BOOST_TEST(free_text::validate("漢字です\u3000", rules).value == "漢字です");
+}
+
 BOOST_AUTO_TEST_CASE(reference_numbers) {
   BOOST_TEST(reference_number::validate(" № 1234567890 ").value == "№ 1234567890");
   BOOST_TEST(reference_number::validate("ЗП\u20132026/000123").value == "ЗП-2026/000123");
