@@ -14,15 +14,6 @@ constexpr std::array<std::pair<Stage, std::string_view>, 4> kStages = {{
     {Stage::start, "start"}, {Stage::answered, "answered"}, {Stage::clarifying, "clarifying"}, {Stage::escalated, "escalated"},
 }};
 
-// Cuts at a character boundary.
-std::string cut(std::string text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  text.resize(end);
-  return text;
-}
-
 bool is_short_id(const std::string& s) {
   return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
@@ -39,7 +30,7 @@ std::string_view stage_name(Stage s) {
 }
 
 void ConversationState::record(bool from_user, std::string text) {
-  transcript.push_back({from_user, cut(text::to_valid_utf8(text), kMaxEntryBytes)});
+  transcript.push_back({from_user, text::cut_utf8(text, kMaxEntryBytes)});
   if (transcript.size() > kMaxTranscript) transcript.erase(transcript.begin());
 }
 
@@ -71,7 +62,7 @@ std::optional<ConversationState> ConversationState::from_json(const nlohmann::js
   std::string stage;
   if (!string_at("stage", stage)) return fail("/stage: expected a string");
   const auto it = std::find_if(kStages.begin(), kStages.end(), [&](const auto& p) { return p.second == stage; });
-  if (it == kStages.end()) return fail("/stage: unknown stage \"" + cut(stage, 32) + "\"");
+  if (it == kStages.end()) return fail("/stage: unknown stage \"" + text::cut_utf8(stage, 32) + "\"");
   s.stage = it->first;
   if (!string_at("topic", s.topic) || (!s.topic.empty() && !is_short_id(s.topic))) return fail("/topic: expected a topic id");
   if (!j.contains("options") || !j["options"].is_array() || j["options"].size() > 5) return fail("/options: expected up to 5 topic ids");

@@ -27,8 +27,6 @@ class DataPacks {
   // The merged files, serialised; valid until the next add().
   const DataFiles& files();
 
-  bool has(std::string_view path) const { return merged_.count(std::string(path)) > 0; }
-
  private:
   std::map<std::string, nlohmann::json> merged_;
   std::map<std::string, std::string> texts_;

@@ -42,8 +42,7 @@ std::optional<forms::ClientContext> read_client(std::string_view text, std::stri
       if (!line.is_object() || !line.contains("from") || !line.contains("text") || line.size() != 2) return error = at, std::nullopt;
       if (!line["text"].is_string() || !(line["from"] == "user" || line["from"] == "bot")) return error = at, std::nullopt;
       // Cut before masking: masking is linear, but a line longer than the package keeps is wasted work.
-      std::string line_text = text::to_valid_utf8(line["text"].get<std::string>());
-      if (line_text.size() > chat::ConversationState::kMaxEntryBytes) line_text = text::cut_utf8(line_text, chat::ConversationState::kMaxEntryBytes);
+      const std::string line_text = text::cut_utf8(line["text"].get<std::string>(), chat::ConversationState::kMaxEntryBytes);
       c.transcript.push_back({line["from"] == "user", chat::mask_secrets(line_text, chat::find_secrets(line_text))});
     }
   }

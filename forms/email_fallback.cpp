@@ -2,6 +2,7 @@
 
 #include "common/calendar.hpp"
 #include "forms/phone.hpp"
+#include "text/utf8.hpp"
 
 namespace support::forms {
 
@@ -104,9 +105,7 @@ MailDraft email_fallback(const FormSchema& schema, const json& values, std::stri
     const std::string note = "\r\n" + m.format(locale, "mail.body.truncated") + "\r\n";
     std::string kept = fields;
     while (!kept.empty() && (prefix + percent_encode(intro + kept + note + attach)).size() > kMaxMailtoBytes) {
-      std::size_t cut = kept.size() * 9 / 10;
-      while (cut > 0 && (static_cast<unsigned char>(kept[cut]) & 0xC0) == 0x80) --cut;
-      kept.resize(cut);
+      kept = text::cut_utf8(kept, kept.size() * 9 / 10);
     }
     mail.body = intro + kept + "…" + note + attach;
     mail.mailto = prefix + percent_encode(mail.body);

@@ -51,14 +51,6 @@ Slot slot_of(const FieldSpec& f) {
 }
 
 // Cuts at a character boundary, after making the text valid UTF-8.
-std::string bounded(std::string_view s, std::size_t max_bytes) {
-  std::string out = text::to_valid_utf8(s);
-  if (out.size() <= max_bytes) return out;
-  std::size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) --end;
-  out.resize(end);
-  return out;
-}
 
 bool is_token(std::string_view s, std::size_t max, std::string_view extra) {
   return !s.empty() && s.size() <= max && std::all_of(s.begin(), s.end(), [&](char c) {
@@ -86,7 +78,7 @@ std::string page_path(std::string_view url) {
     s = path == std::string_view::npos ? std::string_view() : s.substr(path);
   }
   s = s.substr(0, s.find_first_of("?#"));
-  std::string out = bounded(s, kMaxPageBytes);
+  std::string out = text::cut_utf8(s, kMaxPageBytes);
   if (out.empty() || out[0] != '/') out.insert(out.begin(), '/');
   return out;
 }
@@ -166,7 +158,7 @@ Result package_request(const FormSchema& schema, const json& values, const Clien
   const std::size_t first = client.transcript.size() > kMaxTranscriptLines ? client.transcript.size() - kMaxTranscriptLines : 0;
   for (std::size_t i = first; i < client.transcript.size(); ++i) {
     transcript.push_back(Json{{"from", client.transcript[i].from_user ? "user" : "bot"},
-                              {"text", bounded(client.transcript[i].text, kMaxLineBytes)}});
+                              {"text", text::cut_utf8(client.transcript[i].text, kMaxLineBytes)}});
   }
 
   Json request;
@@ -384,7 +376,7 @@ UnpackageResult unpackage_request(const json& r, const std::vector<FormSchema>& 
         // Cut before anyone scans it (the privacy guard, the store): a line
         // is read at most kMaxLineBytes (+ one character) deep.
         const std::string& text = line["text"].get_ref<const std::string&>();
-        out.client.transcript.push_back({line["from"] == "user", bounded(std::string_view(text).substr(0, kMaxLineBytes + 4), kMaxLineBytes)});
+        out.client.transcript.push_back({line["from"] == "user", text::cut_utf8(std::string_view(text).substr(0, kMaxLineBytes + 4), kMaxLineBytes)});
       }
     }
   }
