@@ -27,16 +27,17 @@ export class CoreLoadError extends Error {
 // cannot fetch it).
 export async function loadCore({ base, locale = 'ru', chat = true, forms = true, fetch: fetchImpl = globalThis.fetch, wasmBinary } = {}) {
   const baseUrl = new URL(base);
-  const getBytes = async (name, kind) => {
+  const getText = async (name) => {
     const response = await fetchImpl(new URL(name, baseUrl));
     if (!response.ok) throw new CoreLoadError(`${name}: HTTP ${response.status}`);
-    return kind === 'json' ? response.json() : kind === 'text' ? response.text() : response.arrayBuffer();
+    return response.text();
   };
-  const manifest = await getBytes('manifest.json', 'json');
-  // Each pack is fetched once; the first ones while the module compiles.
+  const manifest = JSON.parse(await getText('manifest.json'));
+  // Each pack is fetched once, the first ones while the module compiles; a
+  // failed fetch is forgotten, so a later call (a locale switch) tries again.
   const texts = new Map();
   const fetchText = (name) => {
-    if (!texts.has(name)) texts.set(name, getBytes(name, 'text'));
+    if (!texts.has(name)) texts.set(name, getText(name).catch((e) => { texts.delete(name); throw e; }));
     return texts.get(name);
   };
   const parts = new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
@@ -47,10 +48,8 @@ export async function loadCore({ base, locale = 'ru', chat = true, forms = true,
     locateFile: (file) => (file.endsWith('.wasm') ? new URL(manifest.wasm, baseUrl).href : file),
     ...(wasmBinary ? { wasmBinary } : {}),
   });
-  const core = new SupportCore(module, manifest, fetchText);
-  core._parts = parts;
-  await core._load([locale]);
-  core.locale = locale;
+  const core = new SupportCore(module, manifest, fetchText, parts);
+  await core.useLocale(locale);
   return core;
 }
 
@@ -69,13 +68,13 @@ const parse = (text) => JSON.parse(text);
 const json = (value) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
 
 export class SupportCore {
-  constructor(module, manifest, fetchText) {
+  constructor(module, manifest, fetchText, parts) {
     this._module = module;
     this._native = new module.Core();
     this._manifest = manifest;
     this._fetchText = fetchText;
     this._packs = new Set();
-    this._parts = new Set();
+    this._parts = parts;
     this._locales = [];
     this.locale = null;
   }
