@@ -31,6 +31,20 @@ export function maskSnils(value) {
   return out;
 }
 
-const MASKS = { phone: maskPhone, snils: maskSnils };
+// 01.02.1990, dots added as the digits come; an ISO date (1990-02-01), a
+// date typed with its own dots elsewhere (1.2.1990) or anything but digits and
+// dots is left for the core to judge.
+export function maskDate(value) {
+  if (!/^(\d{2}\.){0,2}\d*$/.test(value)) return value;
+  const d = value.replace(/\D/g, '');
+  if (d.length > 8) return value;
+  let out = d.slice(0, 2);
+  if (d.length > 2) out += '.' + d.slice(2, 4);
+  if (d.length > 4) out += '.' + d.slice(4, 8);
+  if (value.endsWith('.') && (d.length === 2 || d.length === 4)) out += '.'; // the dot the person typed stays
+  return out;
+}
+
+const MASKS = { phone: maskPhone, snils: maskSnils, date: maskDate, birth_date: maskDate };
 const none = (v) => v;
 export const maskFor = (type) => MASKS[type] || none;
