@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What a browser downloads, in raw and gzip -9 bytes: the WASM module and its
-# glue, the data packs of the first chat answer in Russian and in English,
+# glue (and the forms-only module), the data packs of the first chat answer in Russian and in English,
 # and the widget's files when built; then the 20 largest functions of the
 # module (from a build with names).
 #   bench/wasm_size.sh [WEB_DIR] [WASM_BUILD_DIR]   (default build/web build/wasm)
@@ -22,6 +22,12 @@ wasm=$(node -e "console.log(require('./$web/manifest.json').wasm)")
 printf '%-44s %9s %9s\n' file raw gzip-9
 echo "module (budget: 100 KB gzip)"
 size_of "$module"; size_of "$wasm"; total "$module" "$wasm"
+module_forms=$(node -e "console.log(require('./$web/manifest.json').moduleForms ?? '')")
+wasm_forms=$(node -e "console.log(require('./$web/manifest.json').wasmForms ?? '')")
+if [ -n "$wasm_forms" ]; then
+  echo "forms-only module (loadCore({ chat: false }))"
+  size_of "$module_forms"; size_of "$wasm_forms"; total "$module_forms" "$wasm_forms"
+fi
 for locale in ru en; do
   echo "data for the first chat answer, $locale (budget: 30 KB gzip)"
   files=()
@@ -39,3 +45,8 @@ fi
 export NODE_PATH=/usr/share/nodejs
 cmake --build "$wasm_build" --target support-core-names >/dev/null
 node bench/wasm_functions.mjs "$wasm_build/wasm/support-core-names.wasm" 20
+if [ -n "$wasm_forms" ]; then
+  echo "forms-only module:"
+  cmake --build "$wasm_build" --target support-core-forms-names >/dev/null
+  node bench/wasm_functions.mjs "$wasm_build/wasm/support-core-forms-names.wasm" 10
+fi

@@ -23,6 +23,7 @@ std::unique_ptr<Facade> Facade::load(const DataFiles& files, std::string& error,
   auto days = WorkCalendar::load(*calendar.value, calendar_file);
   if (!days) return error = days.error, nullptr;
   f->calendar_ = std::move(*days.value);
+#if SUPPORT_WITH_CHAT
   const bool has_chat = with_chat && std::any_of(files.begin(), files.end(), [](const auto& file) { return file.first.rfind("chat/kb/", 0) == 0; });
   if (has_chat) {
     auto kb = chat::KnowledgeBase::load(files, f->forms_, f->messages_.locales());
@@ -30,6 +31,9 @@ std::unique_ptr<Facade> Facade::load(const DataFiles& files, std::string& error,
     f->kb_ = std::make_unique<chat::KnowledgeBase>(std::move(*kb.value));
     f->matcher_ = std::make_unique<chat::Matcher>(*f->kb_);
   }
+#else
+  (void)with_chat;
+#endif
   return f;
 }
 
@@ -150,6 +154,7 @@ std::string Facade::answer_of(const chat::MatchResult& r) const {
 }
 
 Json Facade::match(std::string_view text, const std::string& locale) const {
+#if SUPPORT_WITH_CHAT
   if (!matcher_) return Json{{"error", "chat_not_loaded"}};
   const auto r = matcher_->match(text, locale);
   Json results = Json::array();
@@ -157,6 +162,10 @@ Json Facade::match(std::string_view text, const std::string& locale) const {
     results.push_back(Json{{"topic", s.topic}, {"confidence", std::round(s.confidence * 1000) / 1000}});
   }
   return Json{{"query", text}, {"locale", locale}, {"answer", answer_of(r)}, {"results", results}};
+#else
+  (void)text, (void)locale;
+  return Json{{"error", "chat_not_loaded"}};
+#endif
 }
 
 Json Facade::format(std::string_view key, std::string_view params_json, const CallContext& context) const {

@@ -22,6 +22,12 @@
 #include "forms/forms_config.hpp"
 #include "i18n/messages.hpp"
 
+// 0 in the forms-only WASM module: Facade::load reads no knowledge base and
+// the dialogue's calls (chat_calls.cpp) are not built.
+#ifndef SUPPORT_WITH_CHAT
+#define SUPPORT_WITH_CHAT 1
+#endif
+
 namespace support::facade {
 
 using Json = nlohmann::ordered_json;

@@ -82,6 +82,7 @@ class Core {
     });
   }
 
+#if SUPPORT_WITH_CHAT
   std::string match(const std::string& text, const std::string& locale) const {
     return call("", locale, [&](const Facade& f, const support::facade::CallContext&) { return to_text(f.match(text, locale)); });
   }
@@ -104,6 +105,7 @@ class Core {
       return to_text(f.chat_button(state_json, action, c));
     });
   }
+#endif
 
   std::string package_request(const std::string& schema, const std::string& form_json, const std::string& client_json,
                               const std::string& attachments_json, const std::string& locale, const std::string& now) const {
@@ -163,6 +165,8 @@ double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 EMSCRIPTEN_BINDINGS(support_core) {
   emscripten::function("heapInUse", &heap_in_use);
+  // The forms-only module (SUPPORT_WITH_CHAT=0) has no chat calls at all.
+  emscripten::constant("withChat", SUPPORT_WITH_CHAT != 0);
   emscripten::class_<Core>("Core")
       .constructor<>()
       .function("addPack", &Core::add_pack)
@@ -171,10 +175,12 @@ EMSCRIPTEN_BINDINGS(support_core) {
       .function("password", &Core::password)
       .function("validateForm", &Core::validate_form)
       .function("sniff", &Core::sniff)
+#if SUPPORT_WITH_CHAT
       .function("match", &Core::match)
       .function("chatStart", &Core::chat_start)
       .function("chatText", &Core::chat_text)
       .function("chatButton", &Core::chat_button)
+#endif
       .function("packageRequest", &Core::package_request)
       .function("emailFallback", &Core::email_fallback)
       .function("format", &Core::format)

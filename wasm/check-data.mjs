@@ -36,8 +36,11 @@ async function check() {
     if (name !== 'manifest.json') verify(name, bytes);
     return new Response(bytes);
   };
-  const wasmBinary = await readFile(join(web, manifest.wasm));
-  verify(manifest.wasm, wasmBinary);
+  const wasmBinary = async (name) => {
+    const bytes = await readFile(join(web, name));
+    verify(name, bytes);
+    return bytes;
+  };
   const core = await loadCore({ base: pathToFileURL(web + '/'), locale: manifest.locales[0], fetch: fetchFile, wasmBinary });
   for (const locale of manifest.locales) await core.useLocale(locale);
   await core.loadForms();
@@ -45,18 +48,25 @@ async function check() {
   // Every schema the forms pack holds must validate a form (an empty one gets errors, not a failure).
   const schemas = Object.keys(JSON.parse(await readFile(join(web, manifest.packs.forms), 'utf8')).files)
     .filter((p) => p.startsWith('forms/schemas/'));
+  // The forms-only module, when there is one, loads the same forms data.
+  const formsCore = manifest.wasmForms
+    ? await loadCore({ base: pathToFileURL(web + '/'), locale: manifest.locales[0], chat: false, fetch: fetchFile, wasmBinary })
+    : null;
+  for (const locale of manifest.locales) await formsCore?.useLocale(locale);
   for (const path of schemas) {
     const id = path.slice('forms/schemas/'.length, -'.json'.length);
-    for (const locale of manifest.locales) {
-      const out = core.validateForm(id, {}, locale);
-      if (out.schema !== id || !Array.isArray(out.errors)) throw new Error(`${path}: the core does not validate forms with it`);
+    for (const c of [core, formsCore].filter(Boolean)) {
+      for (const locale of manifest.locales) {
+        const out = c.validateForm(id, {}, locale);
+        if (out.schema !== id || !Array.isArray(out.errors)) throw new Error(`${path}: the core does not validate forms with it`);
+      }
     }
   }
   for (const locale of manifest.locales) {
     const step = core.chatStart(locale);
     if (!step.reply || step.error) throw new Error(`chat in ${locale}: ${step.error ?? 'no greeting'}`);
   }
-  return `${manifest.locales.length} locales, ${Object.keys(manifest.packs).length} packs, ${schemas.length} schemas`;
+  return `${manifest.locales.length} locales, ${Object.keys(manifest.packs).length} packs, ${schemas.length} schemas${formsCore ? ', forms-only module' : ''}`;
 }
 
 try {

@@ -14,13 +14,20 @@
 //   forms-<locale> the catalog's texts of forms and their errors (when a form opens)
 //   chat-<locale> that locale's texts of the knowledge base
 // A portal team edits a data file and runs this again: no WASM rebuild.
+//
+// The forms-only module (support-core-forms.mjs/.wasm, built beside the full
+// one; --module-forms names another) goes in as moduleForms/wasmForms: pages
+// that only validate forms load it with loadCore({ chat: false }).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values: opts } = parseArgs({
-  options: { root: { type: 'string', default: '.' }, files: { type: 'string' }, module: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    root: { type: 'string', default: '.' }, files: { type: 'string' }, module: { type: 'string' },
+    'module-forms': { type: 'string' }, out: { type: 'string' },
+  },
 });
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest();
@@ -114,7 +121,7 @@ for (const path of files) {
 
 rmSync(opts.out, { recursive: true, force: true });
 mkdirSync(join(opts.out, 'data'), { recursive: true });
-const manifest = { format: 'support-web/1', locales, module: null, wasm: null, packs: {}, integrity: {} };
+const manifest = { format: 'support-web/1', locales, module: null, wasm: null, moduleForms: null, wasmForms: null, packs: {}, integrity: {} };
 const emit = (name, bytes) => {
   writeFileSync(join(opts.out, name), bytes);
   manifest.integrity[name] = integrity(bytes);
@@ -124,10 +131,17 @@ for (const [name, content] of Object.entries(packs)) {
   const bytes = Buffer.from(JSON.stringify({ format: 'support-data/1', files: content }));
   manifest.packs[name] = emit(`data/${name}.${shortHash(bytes)}.json`, bytes);
 }
-const moduleBytes = readFileSync(opts.module);
-const wasmPath = opts.module.replace(/\.mjs$/, '.wasm');
-const wasmBytes = readFileSync(wasmPath);
-manifest.wasm = emit(`support-core.${shortHash(wasmBytes)}.wasm`, wasmBytes);
-manifest.module = emit(`support-core.${shortHash(moduleBytes)}.mjs`, moduleBytes);
+// A module's glue and its .wasm, under the names `stem`.<hash>.mjs/.wasm.
+const emitModule = (path, stem) => {
+  const moduleBytes = readFileSync(path);
+  const wasmBytes = readFileSync(path.replace(/\.mjs$/, '.wasm'));
+  return [emit(`${stem}.${shortHash(moduleBytes)}.mjs`, moduleBytes), emit(`${stem}.${shortHash(wasmBytes)}.wasm`, wasmBytes)];
+};
+[manifest.module, manifest.wasm] = emitModule(opts.module, 'support-core');
+const formsModule = opts['module-forms'] ?? opts.module.replace(/\.mjs$/, '-forms.mjs');
+if (opts['module-forms'] || existsSync(formsModule)) {
+  [manifest.moduleForms, manifest.wasmForms] = emitModule(formsModule, 'support-core-forms');
+}
 writeFileSync(join(opts.out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
-console.log(`pack: ${Object.keys(packs).length} data packs, ${basename(manifest.wasm)}, ${basename(manifest.module)} -> ${opts.out}`);
+const modules = [manifest.wasm, manifest.module, manifest.wasmForms, manifest.moduleForms].filter(Boolean);
+console.log(`pack: ${Object.keys(packs).length} data packs, ${modules.map((m) => basename(m)).join(', ')} -> ${opts.out}`);

@@ -1,6 +1,6 @@
 // wasm/check-data.mjs, the check a portal team runs after editing data and
 // re-packing: the built folder passes; a knowledge-base topic with a wrong type,
-// a pack edited after packing, and a data file that is not JSON are each
+// a pack or the forms-only module edited after packing, and a data file that is not JSON are each
 // refused with the file (and JSON path) named, before any page meets them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +37,22 @@ function packEdited(name, edit) {
 test('the folder the build wrote is ready to deploy', () => {
   const r = run('wasm/check-data.mjs', ['--web', webDir]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /ok \(2 locales, \d+ packs, \d+ schemas\)/);
+  const withForms = Boolean(JSON.parse(readFileSync(join(webDir, 'manifest.json'), 'utf8')).wasmForms);
+  assert.match(r.stdout, withForms ? /ok \(2 locales, \d+ packs, \d+ schemas, forms-only module\)/ : /ok \(2 locales, \d+ packs, \d+ schemas\)/);
+});
+
+test('a forms-only module changed after packing: refused by its integrity', (t) => {
+  const manifest = JSON.parse(readFileSync(join(webDir, 'manifest.json'), 'utf8'));
+  if (!manifest.wasmForms) return t.skip('this web folder has no forms-only module');
+  const copy = join(work, 'tampered-forms');
+  cpSync(webDir, copy, { recursive: true });
+  const wasm = join(copy, manifest.wasmForms);
+  const bytes = readFileSync(wasm);
+  bytes[bytes.length - 1] ^= 1;
+  writeFileSync(wasm, bytes);
+  const r = run('wasm/check-data.mjs', ['--web', copy]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, new RegExp(`${manifest.wasmForms.replace(/\./g, '\\.')}: its bytes do not match`));
 });
 
 test('a topic whose steps are a number: refused, naming the file and the JSON path', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 import { openCore, supportctl, lines, root } from './support/core.mjs';
+import { KINDS, exampleForms, nativeVectors } from './support/vectors.mjs';
 
 const NOW = '2026-11-21T14:30';
 let core;
@@ -16,23 +17,6 @@ before(async () => {
   await core.useLocale('en');
   await core.loadPasswords();  // supportctl has every word list
 });
-
-// Every string literal of the native identifier, phone, e-mail, name and date
-// tests: the vectors, valid and invalid, whatever kind they were written for.
-function nativeVectors() {
-  const out = new Set(['', ' ', '0', '\u0000', '112-233-445 95']);
-  for (const file of ['identifiers_test.cpp', 'phone_email_test.cpp', 'names_dates_test.cpp', 'hostile_input_test.cpp']) {
-    const source = readFileSync(join(root, 'tests/unit', file), 'utf8');
-    for (const m of source.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)) {
-      try {
-        out.add(JSON.parse(`"${m[1]}"`));
-      } catch { /* a C++ escape JSON does not share (\x..): skip */ }
-    }
-  }
-  return [...out].filter((v) => !v.includes('\n') && !v.includes('\r'));
-}
-
-const KINDS = ['snils', 'inn', 'inn10', 'inn12', 'ogrn', 'ogrnip', 'passport', 'phone', 'email', 'name', 'date', 'birth_date', 'datetime'];
 
 test('validate: every native vector under every kind, with and without texts', () => {
   const values = nativeVectors();
@@ -63,10 +47,7 @@ test('password: policy, strength and the person\'s own data', () => {
   }
 });
 
-function forms() {
-  const dir = join(root, 'forms/examples');
-  return readdirSync(dir).map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
-}
+const forms = exampleForms;
 
 test('validate-form: every example form, in both languages', () => {
   for (const { file, text } of forms()) {

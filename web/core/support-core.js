@@ -21,10 +21,13 @@ export class CoreLoadError extends Error {
 }
 
 // options: base (URL of the folder holding manifest.json), locale, chat (load
-// the knowledge base; false for forms-only pages), forms (load the texts of
-// forms and their errors now; else loadForms() when a form opens), fetch
-// (defaults to the page's), wasmBinary (the module's bytes, for hosts that
-// cannot fetch it).
+// the knowledge base; false for forms-only pages, which then get the smaller
+// forms-only module when manifest.json names one: moduleForms/wasmForms),
+// forms (load the texts of forms and their errors now; else loadForms() when
+// a form opens), fetch (defaults to the page's), wasmBinary (for hosts that
+// cannot fetch the .wasm: its bytes, or a function of the manifest's file name
+// returning them, since which module is loaded depends on `chat`).
+// On a core loaded with chat: false the chat calls throw CoreLoadError.
 export async function loadCore({ base, locale = 'ru', chat = true, forms = true, fetch: fetchImpl = globalThis.fetch, wasmBinary } = {}) {
   const baseUrl = new URL(base);
   const getText = async (name) => {
@@ -43,10 +46,13 @@ export async function loadCore({ base, locale = 'ru', chat = true, forms = true,
   const parts = new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
   const first = packsFor(parts, [locale]).map((n) => manifest.packs[n]).filter(Boolean);
   first.forEach((file) => fetchText(file).catch(() => {}));  // a failure is reported when the pack is used
-  const { default: createSupportCore } = await import(new URL(manifest.module, baseUrl).href);
+  const [moduleFile, wasmFile] = !chat && manifest.moduleForms && manifest.wasmForms
+    ? [manifest.moduleForms, manifest.wasmForms] : [manifest.module, manifest.wasm];
+  const { default: createSupportCore } = await import(new URL(moduleFile, baseUrl).href);
+  const bytes = typeof wasmBinary === 'function' ? await wasmBinary(wasmFile) : wasmBinary;
   const module = await createSupportCore({
-    locateFile: (file) => (file.endsWith('.wasm') ? new URL(manifest.wasm, baseUrl).href : file),
-    ...(wasmBinary ? { wasmBinary } : {}),
+    locateFile: (file) => (file.endsWith('.wasm') ? new URL(wasmFile, baseUrl).href : file),
+    ...(bytes ? { wasmBinary: bytes } : {}),
   });
   const core = new SupportCore(module, manifest, fetchText, parts);
   await core.useLocale(locale);
@@ -140,21 +146,35 @@ export class SupportCore {
     return parse(this._native.sniff(bytes, size, String(name), String(mime), locale ?? '', String(schema)));
   }
 
+  // Whether the chat calls work: the knowledge base was asked for (chat: true)
+  // and the module has them (the forms-only module has not).
+  get hasChat() {
+    return this._parts.has('chat') && Boolean(this._module.withChat);
+  }
+
+  // The chat calls on a core without the chat: a clear error, not a missing function.
+  _chat(call) {
+    if (!this.hasChat) {
+      throw new CoreLoadError(`${call}: this core was loaded without the chat (loadCore({ chat: false })); load one with chat: true`);
+    }
+    return this._native;
+  }
+
   match(text, locale = this.locale) {
-    return parse(this._native.match(String(text), locale));
+    return parse(this._chat('match').match(String(text), locale));
   }
 
   // The conversation: each returns {reply, state}; keep `state` (a string) and hand it back.
   chatStart(locale = this.locale, savedState = '', now = moscowNow()) {
-    return this._step(this._native.chatStart(savedState ?? '', locale, now));
+    return this._step(this._chat('chatStart').chatStart(savedState ?? '', locale, now));
   }
 
   chatText(state, text, locale = this.locale, now = moscowNow()) {
-    return this._step(this._native.chatText(state ?? '', String(text), locale, now));
+    return this._step(this._chat('chatText').chatText(state ?? '', String(text), locale, now));
   }
 
   chatButton(state, action, locale = this.locale, now = moscowNow()) {
-    return this._step(this._native.chatButton(state ?? '', String(action), locale, now));
+    return this._step(this._chat('chatButton').chatButton(state ?? '', String(action), locale, now));
   }
 
   _step(text) {

@@ -151,13 +151,15 @@ export interface LoadCoreOptions {
   /** The folder of manifest.json, the module and the packs (an absolute URL). */
   base: string | URL;
   locale?: Locale;
-  /** Load the knowledge base (default true); without it the chat calls answer {error}. */
+  /** Load the knowledge base (default true). False loads the forms-only module when
+   * manifest.json names one (moduleForms/wasmForms); the chat calls then throw CoreLoadError. */
   chat?: boolean;
   /** Load the forms' texts at start (default true; else loadForms() later). */
   forms?: boolean;
   fetch?: typeof fetch;
-  /** The module's bytes, for runtimes that cannot fetch a file (Node). */
-  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** The module's bytes, for runtimes that cannot fetch a file (Node): the bytes, or a
+   * function of the manifest's .wasm name (which module loads depends on `chat`). */
+  wasmBinary?: ArrayBuffer | Uint8Array | ((name: string) => ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array>);
 }
 
 /** A manifest, a module or a data pack could not be loaded; the message names the file. */
@@ -172,6 +174,8 @@ export class SupportCore {
   /** The locale calls use when not given one. */
   locale: Locale | null;
   readonly locales: Locale[];
+  /** Whether the chat calls work (loaded with chat: true, and a module that has them). */
+  readonly hasChat: boolean;
   useLocale(locale: Locale): Promise<void>;
   loadForms(): Promise<void>;
   loadPasswords(): Promise<void>;

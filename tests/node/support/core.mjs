@@ -29,12 +29,13 @@ export async function manifest() {
   return JSON.parse(await readFile(join(webDir, 'manifest.json'), 'utf8'));
 }
 
-export async function wasmBytes() {
-  return readFile(join(webDir, (await manifest()).wasm));
+export async function wasmBytes(name = undefined) {
+  return readFile(join(webDir, name ?? (await manifest()).wasm));
 }
 
+// loadCore picks the module (the forms-only one for chat: false) and asks for its bytes by name.
 export async function openCore(options = {}) {
-  return loadCore({ base: webBase, fetch: fileFetch, wasmBinary: await wasmBytes(), ...options });
+  return loadCore({ base: webBase, fetch: fileFetch, wasmBinary: (name) => wasmBytes(name), ...options });
 }
 
 // supportctl's output lines; exit codes 0 and 1 are both results.
