@@ -2,6 +2,7 @@
 //   support-widget.js   the loader for the one script tag (stable name, tiny)
 //   support-widget.mjs  the same loader as an ES module
 //   widget-<hash>.js (+ chunks), widget-<hash>.css   the rest, loaded on interaction
+//   support-forms.js    forms-only mode (web/src/forms): validators on the page's own forms, no chat
 //   widget-files.json   what was written, with sizes and integrity hashes
 // The loader carries its launcher stylesheet and the launcher's texts from the
 // catalogs, so it paints without another request.
@@ -36,7 +37,7 @@ for (const l of locales) {
 
 // Earlier widget files go; the core's files (written by wasm/pack.mjs) stay.
 mkdirSync(out, { recursive: true });
-for (const f of readdirSync(out)) if (/^(support-widget\.m?js|widget[-.].*)$/.test(f)) rmSync(join(out, f), { force: true });
+for (const f of readdirSync(out)) if (/^(support-widget\.m?js|support-forms\.js|widget[-.].*)$/.test(f)) rmSync(join(out, f), { force: true });
 
 const widget = await esbuild.build({
   absWorkingDir: ROOT,
@@ -68,9 +69,11 @@ const define = {
 const loaderOptions = { absWorkingDir: ROOT, bundle: true, minify: true, target: TARGET, define, legalComments: 'none', logLevel: 'warning' };
 await esbuild.build({ ...loaderOptions, entryPoints: ['web/src/loader/classic.js'], format: 'iife', outfile: join(out, 'support-widget.js') });
 await esbuild.build({ ...loaderOptions, entryPoints: ['web/src/loader/module.js'], format: 'esm', outfile: join(out, 'support-widget.mjs') });
+// Forms-only mode: one classic script, no chat, no launcher; the core comes when a form is used.
+await esbuild.build({ ...loaderOptions, define: { __SW_VERSION__: define.__SW_VERSION__, __SF_LOCALES__: JSON.stringify(locales) }, entryPoints: ['web/src/forms/entry.js'], format: 'iife', outfile: join(out, 'support-forms.js') });
 
-const report = { version: VERSION, loader: 'support-widget.js', module: files.module, css: files.css, files: {} };
-for (const f of readdirSync(out).filter((f) => /^(support-widget\.m?js|widget[-.].*)$/.test(f)).sort()) {
+const report = { version: VERSION, loader: 'support-widget.js', module: files.module, css: files.css, forms: 'support-forms.js', files: {} };
+for (const f of readdirSync(out).filter((f) => /^(support-widget\.m?js|support-forms\.js|widget[-.].*)$/.test(f)).sort()) {
   const bytes = readFileSync(join(out, f));
   report.files[f] = {
     bytes: bytes.length,
