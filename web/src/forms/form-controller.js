@@ -33,6 +33,8 @@ export class FormController {
     form.addEventListener('input', this.onInput);
     form.addEventListener('focusout', this.onLeave);
     form.addEventListener('change', this.onChange);
+    this.onPointer = (e) => this.pointer(e.type === 'pointerdown');
+    for (const type of ['pointerdown', 'pointerup', 'pointercancel']) document.addEventListener(type, this.onPointer, true);
     // Masks help from the start; the kinds are known without the core.
     for (const control of form.querySelectorAll('[data-support-validate]')) {
       const kind = control.dataset.supportValidate;
@@ -89,6 +91,7 @@ export class FormController {
     this.form.removeEventListener('input', this.onInput);
     this.form.removeEventListener('focusout', this.onLeave);
     this.form.removeEventListener('change', this.onChange);
+    for (const type of ['pointerdown', 'pointerup', 'pointercancel']) document.removeEventListener(type, this.onPointer, true);
     for (const f of this.fields) f.release();
     this.form.noValidate = this.pageNoValidate;
     this.emit(this.form, 'error', reason);
@@ -154,8 +157,18 @@ export class FormController {
     const f = this.byControl.get(e.target);
     if (!f || this.state !== 'ready') return;
     if (!f.empty) f.shown = true;
-    this.refresh();
     f.canonicalize();
+    // Left by a press on something below (the submit button): an error shown now would
+    // move that target before the press ends, and the click would be lost. Shown after it.
+    if (this.pressing) this.afterPress = true;
+    else this.refresh();
+  }
+
+  pointer(down) {
+    this.pressing = down;
+    if (down || !this.afterPress) return;
+    this.afterPress = false;
+    setTimeout(() => this.refresh()); // after the click that this release makes
   }
 
   handleChange(e) {
