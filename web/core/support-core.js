@@ -6,6 +6,8 @@
 //   const core = await loadCore({ base: new URL('/assets/', location.href), locale: 'ru' });
 //   core.validate('snils', '112-233-445 95').valid  // true
 
+import { moduleFiles, packsFor } from './core-files.js';
+
 const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;  // UTC+3, no daylight saving
 
 // "YYYY-MM-DDTHH:MM", Moscow time, from a Date (default: now).
@@ -26,48 +28,63 @@ export class CoreLoadError extends Error {
 // forms (load the texts of forms and their errors now; else loadForms() when
 // a form opens), fetch (defaults to the page's), wasmBinary (for hosts that
 // cannot fetch the .wasm: its bytes, or a function of the manifest's file name
-// returning them, since which module is loaded depends on `chat`).
-// On a core loaded with chat: false the chat calls throw CoreLoadError.
-export async function loadCore({ base, locale = 'ru', chat = true, forms = true, fetch: fetchImpl = globalThis.fetch, wasmBinary } = {}) {
+// returning them, since which module is loaded depends on `chat`), manifest
+// (a Promise of manifest.json already being fetched: preloadCore()).
+// Every file the manifest names is fetched with its integrity, so a file
+// changed on its way (a CDN) is refused. On a core loaded with chat: false the
+// chat calls throw CoreLoadError.
+export async function loadCore({ base, locale = 'ru', chat = true, forms = true, fetch: fetchImpl = globalThis.fetch, wasmBinary, manifest: early } = {}) {
   const baseUrl = new URL(base);
-  const getText = async (name) => {
-    const response = await fetchImpl(new URL(name, baseUrl));
+  const getText = async (name, integrity) => {
+    let response;
+    try {
+      response = await fetchImpl(new URL(name, baseUrl), integrity ? { integrity } : undefined);
+    } catch (e) {
+      throw new CoreLoadError(`${name}: ${e.message}`);
+    }
     if (!response.ok) throw new CoreLoadError(`${name}: HTTP ${response.status}`);
     return response.text();
   };
-  const manifest = JSON.parse(await getText('manifest.json'));
+  // The early fetch's manifest, or (none, or it failed) our own.
+  const manifest = (await Promise.resolve(early).catch(() => null)) ?? JSON.parse(await getText('manifest.json'));
   // Each pack is fetched once, the first ones while the module compiles; a
   // failed fetch is forgotten, so a later call (a locale switch) tries again.
   const texts = new Map();
   const fetchText = (name) => {
-    if (!texts.has(name)) texts.set(name, getText(name).catch((e) => { texts.delete(name); throw e; }));
+    if (!texts.has(name)) texts.set(name, getText(name, manifest.integrity?.[name]).catch((e) => { texts.delete(name); throw e; }));
     return texts.get(name);
   };
   const parts = new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
   const first = packsFor(parts, [locale]).map((n) => manifest.packs[n]).filter(Boolean);
   first.forEach((file) => fetchText(file).catch(() => {}));  // a failure is reported when the pack is used
-  const [moduleFile, wasmFile] = !chat && manifest.moduleForms && manifest.wasmForms
-    ? [manifest.moduleForms, manifest.wasmForms] : [manifest.module, manifest.wasm];
-  const { default: createSupportCore } = await import(new URL(moduleFile, baseUrl).href);
-  const bytes = typeof wasmBinary === 'function' ? await wasmBinary(wasmFile) : wasmBinary;
-  const module = await createSupportCore({
-    locateFile: (file) => (file.endsWith('.wasm') ? new URL(wasmFile, baseUrl).href : file),
-    ...(bytes ? { wasmBinary: bytes } : {}),
-  });
+  const files = moduleFiles(manifest, chat);
+  const { default: createSupportCore } = await import(new URL(files.module, baseUrl).href);
+  const bytes = typeof wasmBinary === 'function' ? await wasmBinary(files.wasm) : wasmBinary;
+  const wasm = instantiate(bytes, () => fetchImpl(new URL(files.wasm, baseUrl), { credentials: 'same-origin', integrity: manifest.integrity?.[files.wasm] }), files.wasm);
+  const module = await Promise.race([createSupportCore({ instantiateWasm: wasm.start }), wasm.failed]);
   const core = new SupportCore(module, manifest, fetchText, parts);
   await core.useLocale(locale);
   return core;
 }
 
-// The packs that the loaded parts need in these locales.
-function packsFor(parts, locales) {
-  const names = ['forms', ...(parts.has('chat') ? ['chat'] : []), ...(parts.has('passwords') ? ['passwords'] : [])];
-  for (const l of locales) {
-    names.push(l);
-    if (parts.has('chat')) names.push(`chat-${l}`);
-    if (parts.has('forms')) names.push(`forms-${l}`);
-  }
-  return [...new Set(names)];
+// The module's instantiateWasm hook: from the given bytes, or streamed from a
+// fetch that checks the file's integrity; `failed` rejects with why (the glue
+// itself would only log it).
+function instantiate(bytes, fetchWasm, name) {
+  let fail;
+  const failed = new Promise((_, reject) => (fail = reject));
+  const start = (imports, receive) => {
+    const compiled = bytes
+      ? WebAssembly.instantiate(bytes, imports)
+      : fetchWasm().then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const streaming = typeof WebAssembly.instantiateStreaming === 'function' && response.headers.get('content-type') === 'application/wasm';
+        return streaming ? WebAssembly.instantiateStreaming(response, imports) : response.arrayBuffer().then((b) => WebAssembly.instantiate(b, imports));
+      });
+    compiled.then((r) => receive(r.instance, r.module), (e) => fail(new CoreLoadError(`${name}: ${e.message}`)));
+    return {};
+  };
+  return { start, failed };
 }
 
 const parse = (text) => JSON.parse(text);
