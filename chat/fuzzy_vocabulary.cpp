@@ -1,22 +1,14 @@
 #include "chat/fuzzy_vocabulary.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace support::chat {
 
 namespace {
 
-constexpr int kIndexedDistance = 2;
 constexpr std::size_t kMaxIndexedLength = 24;
 
-void collect_deletes(const std::u32string& word, int depth, std::unordered_set<std::u32string>& out) {
-  if (depth == 0 || word.empty()) return;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    std::u32string shorter = word.substr(0, i) + word.substr(i + 1);
-    if (out.insert(shorter).second) collect_deletes(shorter, depth - 1, out);
-  }
-}
+std::uint64_t start_key(char32_t first, std::size_t length) { return (static_cast<std::uint64_t>(first) << 8) | length; }
 
 }  // namespace
 
@@ -59,25 +51,20 @@ void FuzzyVocabulary::add(const std::u32string& word, std::uint32_t weight) {
   words_.push_back(word);
   weights_.push_back(weight);
   ids_.emplace(word, id);
-  std::unordered_set<std::u32string> variants{word};
-  collect_deletes(word, kIndexedDistance, variants);
-  for (const auto& v : variants) deletes_[v].push_back(id);
+  by_start_[start_key(word[0], word.size())].push_back(id);
 }
 
 std::optional<FuzzyVocabulary::Hit> FuzzyVocabulary::nearest(const std::u32string& word) const {
   const int max = allowed_distance(word.size());
   if (max == 0 || word.size() > kMaxIndexedLength) return std::nullopt;
-  std::unordered_set<std::u32string> variants{word};
-  collect_deletes(word, max, variants);
   std::optional<Hit> best;
   std::uint32_t best_weight = 0;
-  std::unordered_set<std::uint32_t> seen;
-  for (const auto& v : variants) {
-    const auto it = deletes_.find(v);
-    if (it == deletes_.end()) continue;
+  // People rarely mistype the first letter; a word more typos longer or shorter cannot be near.
+  const std::size_t shortest = word.size() > static_cast<std::size_t>(max) ? word.size() - max : 1;
+  for (std::size_t length = shortest; length <= word.size() + max && length <= kMaxIndexedLength; ++length) {
+    const auto it = by_start_.find(start_key(word[0], length));
+    if (it == by_start_.end()) continue;
     for (std::uint32_t id : it->second) {
-      if (!seen.insert(id).second) continue;
-      if (words_[id][0] != word[0]) continue;  // people rarely mistype the first letter
       const int d = edit_distance(word, words_[id], max);
       if (d > max) continue;
       const bool better = !best || d < best->distance || (d == best->distance && weights_[id] > best_weight) ||

@@ -1,7 +1,8 @@
 // Finds the known word nearest to a misspelt one ("вайти" -> "войти",
-// "пороль" -> "пароль") with a deletion index (the SymSpell idea): every
-// word is stored under its variants with up to two letters deleted, so a
-// lookup is a few hash probes, however large the vocabulary.
+// "пороль" -> "пароль"). Words are kept by first letter and length, so a
+// lookup measures only the few words that could be near (same first letter,
+// length within the allowed typos). A deletion index (SymSpell) found the same
+// words, but building it took most of the chat's start-up.
 #pragma once
 
 #include <cstdint>
@@ -36,7 +37,7 @@ class FuzzyVocabulary {
   std::vector<std::u32string> words_;
   std::vector<std::uint32_t> weights_;
   std::unordered_map<std::u32string, std::uint32_t> ids_;
-  std::unordered_map<std::u32string, std::vector<std::uint32_t>> deletes_;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_start_;  // (first letter, length) -> ids
 };
 
 }  // namespace support::chat
