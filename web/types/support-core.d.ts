@@ -160,9 +160,11 @@ export interface LoadCoreOptions {
   /** The module's bytes, for runtimes that cannot fetch a file (Node): the bytes, or a
    * function of the manifest's .wasm name (which module loads depends on `chat`). */
   wasmBinary?: ArrayBuffer | Uint8Array | ((name: string) => ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array>);
+  /** manifest.json already being fetched (a loader's early fetch); fetched again if it failed. */
+  manifest?: Promise<unknown> | object;
 }
 
-/** A manifest, a module or a data pack could not be loaded; the message names the file. */
+/** A manifest, a module or a data pack could not be loaded, or failed its integrity; the message names the file. */
 export class CoreLoadError extends Error {}
 
 export function loadCore(options: LoadCoreOptions): Promise<SupportCore>;
