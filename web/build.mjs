@@ -41,7 +41,7 @@ for (const f of readdirSync(out)) if (/^(support-widget\.m?js|support-forms\.js|
 
 const widget = await esbuild.build({
   absWorkingDir: ROOT,
-  entryPoints: { widget: 'web/src/widget/widget.js', 'widget-style': 'web/src/widget/widget.css' },
+  entryPoints: { widget: 'web/src/widget/widget.js', 'widget-style': 'web/src/widget/widget.css', bridge: 'web/src/bridge/bridge.js' },
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -57,7 +57,7 @@ const widget = await esbuild.build({
 });
 const outputs = Object.entries(widget.metafile.outputs);
 const named = (entry) => basename(outputs.find(([, o]) => o.entryPoint === entry)[0]);
-const files = { module: named('web/src/widget/widget.js'), css: named('web/src/widget/widget.css') };
+const files = { module: named('web/src/widget/widget.js'), css: named('web/src/widget/widget.css'), bridge: named('web/src/bridge/bridge.js') };
 
 const launcherCss = (await esbuild.transform(readFileSync(join(ROOT, 'web/src/loader/launcher.css'), 'utf8'), { loader: 'css', minify: true })).code;
 const define = {
@@ -72,7 +72,7 @@ await esbuild.build({ ...loaderOptions, entryPoints: ['web/src/loader/module.js'
 // Forms-only mode: one classic script, no chat, no launcher; the core comes when a form is used.
 await esbuild.build({ ...loaderOptions, define: { __SW_VERSION__: define.__SW_VERSION__, __SF_LOCALES__: JSON.stringify(locales) }, entryPoints: ['web/src/forms/entry.js'], format: 'iife', outfile: join(out, 'support-forms.js') });
 
-const report = { version: VERSION, loader: 'support-widget.js', module: files.module, css: files.css, forms: 'support-forms.js', files: {} };
+const report = { version: VERSION, loader: 'support-widget.js', module: files.module, css: files.css, forms: 'support-forms.js', bridge: files.bridge, files: {} };
 for (const f of readdirSync(out).filter((f) => /^(support-widget\.m?js|support-forms\.js|widget[-.].*)$/.test(f)).sort()) {
   const bytes = readFileSync(join(out, f));
   report.files[f] = {

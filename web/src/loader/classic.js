@@ -12,6 +12,7 @@ const start = () => {
     locale: d.locale,
     preload: d.preload,
     launcher: d.launcher !== 'none',
+    bridge: d.bridge,
   });
 };
 if (document.body) start();
