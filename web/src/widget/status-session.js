@@ -34,7 +34,7 @@ export class StatusSession {
 
   async loadRecords() {
     const outbox = await this.openOutbox();
-    const records = (await outbox.records()).map((r) => ({ number: r.number, status: r.status, due_date: r.due_date, token: r.access_token }));
+    const records = (await outbox.records()).map((r) => ({ number: r.number, form: r.form, status: r.status, due_date: r.due_date, token: r.access_token }));
     this.store.update((s) => ({ status: { ...s.status, records: records.reverse() } }));
     return records;
   }

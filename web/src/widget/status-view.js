@@ -23,6 +23,7 @@ export class StatusView {
       ...records.map((r) =>
         h('li', { class: 'record', part: 'record', 'data-number': r.number },
           h('p', { class: 'record-number' }, tx.t(l, "ui.widget.status_number", { number: r.number })),
+          r.form && tx.has(l, `schema.${r.form}.title`) ? h('p', { class: 'record-topic' }, tx.t(l, `schema.${r.form}.title`)) : null,
           h('p', {}, `${tx.t(l, "ui.widget.status_label")}: `, h('strong', { class: 'record-status' }, tx.maybe(l, `status.${r.status}`) || r.status)),
           r.due_date ? h('p', {}, tx.t(l, "ui.request.due", { due: r.due_date })) : null),
       ),
