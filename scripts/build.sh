@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything: the native tree (core, supportctl, server, tests,
 # benchmarks) in build/native, the WebAssembly tree in build/wasm, and the
-# folder a browser loads from in build/web.
+# folder a browser loads from in build/web, and the demo site in build/demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -19,3 +19,4 @@ cmake --build build/wasm -j "$jobs"
 node wasm/pack.mjs --root . --files build/wasm/bundled-files.txt \
   --module build/wasm/wasm/support-core.mjs --out build/web
 node web/build.mjs --out build/web  # the widget: loader, module and styles beside the core
+node demo/build.mjs --web build/web --out build/demo  # the demo site: every page per locale, with the SRI hashes

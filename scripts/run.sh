@@ -1,28 +1,40 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds, shows supportctl at work on
-# example values and forms, then runs the reference portal API server on
-# http://127.0.0.1:8080 until Ctrl-C (database ./support-demo.db).
+# The main command: installs what is missing, builds, and serves the demo site
+# and the reference portal API on http://127.0.0.1:8080 until Ctrl-C.
+#   PORT, DB      the port and the SQLite database (default 8080, ./support-demo.db)
+#   RUN_BUILD=0   serve what is already built (no install, no build)
+#   SUPPORT_API, SUPPORT_DEMO, SUPPORT_WEB   other builds of the server, the site, the widget
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-scripts/build.sh
-ctl=build/native/cli/supportctl
-now=2026-11-21T14:30
+if [ "${RUN_BUILD:-1}" != 0 ]; then
+  scripts/install-deps.sh
+  scripts/build.sh
+fi
+api=${SUPPORT_API:-build/native/server/support-api}
+demo=${SUPPORT_DEMO:-build/demo}
+web=${SUPPORT_WEB:-build/web}
+port=${PORT:-8080}
+db=${DB:-support-demo.db}
+origin="http://127.0.0.1:$port"
 
-show() { echo "\$ supportctl $*"; "$ctl" "$@" || true; echo; }
+# Requests move through the statuses every minute, so /status shows a change.
+"$api" --port "$port" --db "$db" --demo-step 60 --web-root "/=$demo" --web-root "/widget=$web" &
+server=$!
+stop() {
+  kill -TERM "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  exit 0
+}
+trap stop INT TERM
 
-show validate snils "112-233-445 95"
-show validate phone "+7 (495) 783-34-34 доб. 123"
-show validate email "почта@госуслуги.рф"
-show validate inn 7707083894
-show --locale ru validate snils "112-233-445 96"
-show --locale en validate phone "8 916 123"
-show password "P@ssw0rd"
-show match "не магу вайти в личный кабинет"
-show match "yt ghb[jlbn cvc"
-show --locale en match "I forgot my password"
-show --now "$now" validate-form feedback forms/examples/feedback.json
-show --now "$now" --locale ru validate-form feedback forms/examples/feedback-with-mistakes.json
-
-echo "Starting the reference API server (OpenAPI: /api/v1/openapi.json); Ctrl-C stops it."
-exec build/native/server/support-api --port "${PORT:-8080}" --db "${DB:-support-demo.db}" --demo-step 60
+cat <<URLS
+The demo (Russian; English under $origin/en/):
+  $origin/            a portal page with the support widget (the chat button, bottom right)
+  $origin/mobile      the app's webview: no launcher, the native bridge and its log
+  $origin/playground  every validator live, in both languages
+  $origin/forms       forms-only mode on a plain portal form
+  $origin/status      the requests filed in this browser, with status and due date
+  $origin/api/v1/openapi.json   the portal API
+Ctrl-C stops the server.
+URLS
+wait "$server"
