@@ -12,7 +12,8 @@ import { StatusSession } from './status-session.js';
 const LOCALES = ['ru', 'en'];
 
 // `styled`: the loader's promise that the panel's stylesheet (same-origin, in the shadow root) applies.
-export async function mount({ element, base, endpoint, locale, emit, styled, early }) {
+// `manifest`: the loader's early fetch of manifest.json (preloadCore), used by the first load only.
+export async function mount({ element, base, endpoint, locale, emit, styled, early, manifest }) {
   performance.mark('support-widget:module'); // the budget benchmark reads these marks
   const store = new Store({
     locale,
@@ -46,7 +47,8 @@ export async function mount({ element, base, endpoint, locale, emit, styled, ear
   store.subscribe((s) => panel.render(s));
 
   const startCore = () => {
-    corePromise = loadCore({ base, locale: store.state.locale, forms: false });
+    corePromise = loadCore({ base, locale: store.state.locale, forms: false, manifest });
+    manifest = undefined; // a retry after a failure fetches afresh
     corePromise.then(onCore, onCoreFailed);
   };
   const onCore = (core) => {
