@@ -10,7 +10,7 @@ const NEAR_PX = 160; // "near the bubble": within this distance of its centre
 const TEXTS = __SW_TEXTS__; // launcher texts per locale, from the catalogs at build time
 const FILES = __SW_FILES__; // the widget module and stylesheet, content-hashed
 
-export function boot({ base, endpoint = '/api/v1', locale = 'ru', preload = 'idle', launcher = true }) {
+export function boot({ base, endpoint = '/api/v1', locale = 'ru', preload = 'idle', launcher = true, bridge = 'off' }) {
   if (!TEXTS[locale]) locale = 'ru';
   if (!customElements.get('support-widget')) customElements.define('support-widget', SupportWidgetElement);
   const element = document.querySelector('support-widget') || document.createElement('support-widget');
@@ -34,6 +34,7 @@ export function boot({ base, endpoint = '/api/v1', locale = 'ru', preload = 'idl
   };
 
   let loading = null;
+  let bridged = Promise.resolve();
   // The stylesheet is requested beside the module, not after it; the panel shows once it applies.
   const style = () => {
     const link = document.createElement('link');
@@ -52,7 +53,8 @@ export function boot({ base, endpoint = '/api/v1', locale = 'ru', preload = 'idl
       styled ||= style();
       // The core's files start now, beside the widget's code, not after it.
       const manifest = preloadCore({ base, locale, forms: false });
-      loading = import(new URL(FILES.module, base).href)
+      loading = bridged
+        .then(() => import(new URL(FILES.module, base).href))
         .then((m) => m.mount({ element, base, endpoint, locale, emit, styled, early: TEXTS, manifest }))
         .catch((e) => {
           loading = null; // a later press tries again
@@ -106,5 +108,15 @@ export function boot({ base, endpoint = '/api/v1', locale = 'ru', preload = 'idl
       return load().then((w) => w.core);
     },
   };
+  if (bridge === 'auto') {
+    // A webview's app: the bridge (its own file) is fetched now, and the widget
+    // module waits for it, so the app hears every event. Commands that come
+    // first wait for it too. Only events a script of this page dispatched
+    // (source null, as React Native does) are commands, not other windows' posts.
+    bridged = import(new URL(FILES.bridge, base).href).then((m) => m.connectBridge(api, { events: EVENTS, locales: Object.keys(TEXTS) }), () => () => {});
+    const receive = (command) => void bridged.then((r) => r(command));
+    window.SupportWidgetBridge = Object.freeze({ version: 1, receive });
+    addEventListener('message', (e) => e.source || receive(e.data), true); // capture: also those dispatched on document
+  }
   return api;
 }
