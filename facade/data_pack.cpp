@@ -31,32 +31,40 @@ bool merge_json(json& base, const json& overlay, const std::string& pointer, std
 }
 
 std::string DataPacks::add(std::string_view pack_json) {
-  const json pack = json::parse(pack_json, nullptr, false);
+  json pack = json::parse(pack_json, nullptr, false);
   if (pack.is_discarded()) return "pack: not JSON";
   if (!pack.is_object() || pack.value("format", json()) != "support-data/1") return "pack: /format: expected \"support-data/1\"";
   if (!pack.contains("files") || !pack["files"].is_object()) return "pack: /files: expected an object";
-  // Merge into a copy, so a bad pack leaves the loaded ones as they were.
-  auto merged = merged_;
-  for (const auto& [path, content] : pack["files"].items()) {
+  // Merge into copies of only the files the pack touches, so a bad pack
+  // leaves the loaded ones as they were, without copying all of them.
+  std::map<std::string, json> staged;
+  for (auto& [path, content] : pack["files"].items()) {
     std::string error;
-    auto it = merged.find(path);
-    if (it == merged.end()) {
-      merged.emplace(path, content);
-    } else if (!merge_json(it->second, content, "", error)) {
-      return path + ": " + error;
+    auto it = merged_.find(path);
+    if (it == merged_.end()) {
+      staged.emplace(path, std::move(content));
+      continue;
     }
+    json copy = it->second;
+    if (!merge_json(copy, content, "", error)) return path + ": " + error;
+    staged.emplace(path, std::move(copy));
   }
-  merged_ = std::move(merged);
+  for (auto& [path, content] : staged) {
+    texts_.erase(path);  // serialised again by files()
+    merged_[path] = std::move(content);
+  }
   dirty_ = true;
   return {};
 }
 
 const DataFiles& DataPacks::files() {
   if (!dirty_) return files_;
-  texts_.clear();
   files_.clear();
-  for (const auto& [path, content] : merged_) texts_.emplace(path, content.dump());
-  for (const auto& [path, text] : texts_) files_.emplace_back(path, text);
+  for (const auto& [path, content] : merged_) {
+    auto text = texts_.find(path);
+    if (text == texts_.end()) text = texts_.emplace(path, content.dump()).first;
+    files_.emplace_back(path, text->second);
+  }
   dirty_ = false;
   return files_;
 }
