@@ -34,7 +34,7 @@ function show(direction, message) {
   if (parsed && parsed.type === 'error') item.classList.add('error');
   list.append(item);
   empty.hidden = true;
-  item.scrollIntoView({ block: 'nearest' });
+  list.parentElement.scrollTop = list.parentElement.scrollHeight; // the log scrolls, not the page
 }
 
 // Whichever host the bridge will post to (the same order as web/src/bridge/transport.js).

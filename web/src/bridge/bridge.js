@@ -13,7 +13,7 @@ import { postToApp } from './transport.js';
 export function connectBridge(api, { events, locales, win = window }) {
   const post = (type, detail) => {
     try {
-      postToApp(win, { ...detail, type, version: BRIDGE_VERSION });
+      postToApp(win, Object.assign({ type, version: BRIDGE_VERSION }, detail, { type, version: BRIDGE_VERSION })); // type first, never overridden
     } catch {
       // a broken host object must not break the widget
     }
