@@ -81,6 +81,10 @@ for (const host of Object.keys(HOSTS)) {
       await HOSTS[host].send(p, JSON.stringify({ type: 'open', version: 1, id: 'o1' }));
       await w.panel.waitFor({ state: 'visible' });
       assert.equal((await waitFor(p, host, (m) => m.type === 'open')).view, 'chat');
+      // No launcher to keep clear: the panel fills the phone's screen (0.5rem margins).
+      await p.waitForTimeout(250); // its opening animation
+      const box = await w.panel.boundingBox();
+      assert.deepEqual([box.x, box.y, box.x + box.width, box.y + box.height].map(Math.round), [8, 8, 352, 732]);
 
       await HOSTS[host].send(p, { type: 'ask', version: 1, id: 2, text: 'не могу войти в личный кабинет' });
       const answer = await waitFor(p, host, (m) => m.type === 'answer');

@@ -14,7 +14,10 @@ export function boot({ base, endpoint = '/api/v1', locale = 'ru', preload = 'idl
   if (!TEXTS[locale]) locale = 'ru';
   if (!customElements.get('support-widget')) customElements.define('support-widget', SupportWidgetElement);
   const element = document.querySelector('support-widget') || document.createElement('support-widget');
-  if (!launcher) element.launcher.hidden = true;
+  if (!launcher) {
+    element.launcher.hidden = true;
+    element.panelHost.classList.add('no-launcher'); // the panel takes the launcher's room too
+  }
   element.setLabel(TEXTS[locale].launcher);
   if (!element.isConnected) document.body.append(element);
   performance.mark('support-widget:launcher'); // painted in the next frame: the stylesheet is already adopted
