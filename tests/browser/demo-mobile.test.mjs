@@ -138,6 +138,26 @@ for (const host of Object.keys(HOSTS)) {
   });
 }
 
+test('a request filed in the webview: the app hears submit, queued and sent with the number and due date', async () => {
+  const p = await mobilePage('Android');
+  await waitFor(p, 'Android', (m) => m.type === 'ready');
+  await HOSTS.Android.send(p, JSON.stringify({ type: 'open', version: 1, view: 'form' }));
+  const w = widget(p);
+  await w.field('subject').fill('Не приходит SMS-код');
+  await w.field('description').fill('Третий день не могу войти: код не приходит.');
+  await w.field('phone').fill('+7 916 123-45-67');
+  await w.field('email').fill('ivan.petrov@mail.ru');
+  await w.field('consent').check();
+  await p.locator('support-widget button[part="submit"]').click();
+  const sent = await waitFor(p, 'Android', (m) => m.type === 'sent');
+  assert.match(sent.number, /^\d{4}-\d{7}$/);
+  assert.match(sent.due_date, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(server.sql(`SELECT count(*) FROM requests WHERE number = '${sent.number}'`), '1');
+  const types = (await received(p, 'Android')).map((m) => m.type);
+  assert.deepEqual(types.filter((t) => ['submit', 'queued', 'sent'].includes(t)), ['submit', 'queued', 'sent']);
+  await done(p);
+});
+
 test('another window\'s postMessage is never a command (only events the page dispatched)', async () => {
   const p = await mobilePage('React Native');
   await waitFor(p, 'React Native', (m) => m.type === 'ready');
