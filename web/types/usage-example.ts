@@ -4,6 +4,8 @@
 import SupportWidget, { createSupportWidget } from './support-widget';
 import type { FormResult, SupportCore, ValidationResult } from './support-widget';
 import { loadCore } from './support-core';
+import type { FormValidation } from './support-forms';
+import type { BridgeCommand, BridgeEvent } from './support-bridge';
 
 const widget = createSupportWidget({ endpoint: '/api/v1', locale: 'ru', launcher: false });
 const off = widget.on('sent', ({ number, due_date }) => console.log(number.toUpperCase(), due_date));
@@ -41,3 +43,32 @@ async function main(): Promise<void> {
   core.chatText(step, 'ещё');
 }
 void main();
+
+// Forms-only mode on the page's own form.
+async function checkFeedbackForm(form: HTMLFormElement): Promise<boolean> {
+  const forms = window.SupportForms;
+  if (!forms) return true; // the script did not load: the server validates anyway
+  const handle = forms.enhance(form);
+  form.addEventListener('support:invalid', (e) => console.log(e.detail.errors.map((x) => x.name)));
+  const result: FormValidation = await forms.validate(handle.form);
+  // @ts-expect-error: not a kind the forms script knows
+  const kind: import('./support-forms').ValidateKind = 'iban';
+  void kind;
+  return result.valid || !result.checked;
+}
+void checkFeedbackForm;
+
+// The app's side of the webview bridge.
+function fromWidget(message: BridgeEvent): void {
+  if (message.type === 'sent') console.log(message.number, message.due_date);
+  if (message.type === 'error') console.log(message.code);
+}
+const commands: BridgeCommand[] = [
+  { type: 'open', version: 1, view: 'status' },
+  { type: 'ask', version: 1, id: 7, text: 'не приходит код' },
+  { type: 'setLocale', version: 1, locale: 'en' },
+];
+for (const c of commands) window.SupportWidgetBridge?.receive(c);
+// @ts-expect-error: ask needs its text
+window.SupportWidgetBridge?.receive({ type: 'ask', version: 1 });
+void fromWidget;
