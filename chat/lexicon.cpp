@@ -17,6 +17,7 @@ const std::vector<std::string>& Lexicon::cue_groups() {
       "fraud_channel",   // a message came: "смс", "письмо", "email"
       "fraud_request",   // it asks for something: "код", "ссылка", "продиктовать"
       "fraud_doubt",     // the person asks whether it is genuine: "мошенники", "правда", "scam"
+      "fraud_fake_site", // a copy of the portal: "похожий на", "поддельный сайт", "lookalike"
       "not_ours",        // a developer's integration question: "api", "oauth", "интеграция"
       "courtesy",        // thanks or praise: "спасибо", "молодцы", "great"
       "rant",            // a complaint with no request: "отстой", "позор", "awful"
@@ -113,8 +114,12 @@ Loaded<Lexicon> Lexicon::load(std::string_view json, const std::vector<std::stri
           for (const char* kind : {"stems", "forms"}) {
             for (const auto& w : g.strings_or_empty(kind)) {
               const auto words = split_words(text::to_u32(w));
-              if (words.size() != 1) g.fail(kind, "\"" + w + "\" is not a single word");
-              if (kind[0] == 's') cue.stems.insert(stem(words[0])); else cue.forms.insert(words[0]);
+              // A form may be two neighbouring words ("client id", "похожий на"):
+              // a pair says what neither word says alone.
+              if (kind[0] == 's' && words.size() != 1) g.fail(kind, "\"" + w + "\" is not a single word");
+              if (kind[0] == 'f' && (words.empty() || words.size() > 2)) g.fail(kind, "\"" + w + "\" is not one or two words");
+              if (kind[0] == 's') cue.stems.insert(stem(words[0]));
+              else cue.forms.insert(words.size() == 1 ? words[0] : words[0] + U" " + words[1]);
             }
           }
           g.finish();

@@ -33,11 +33,12 @@ class Lexicon {
     std::unordered_set<std::u32string> negations;                           // surface forms: "не", "not"
     // Two neighbouring words (by feature, either order) read as other words.
     std::unordered_map<std::u32string, std::vector<std::u32string>> pairs;  // "f1 f2" -> words
-    // A cue group matches a word by its stem ("stems") or by its exact form ("forms").
+    // A cue group matches a word by its stem ("stems") or by its exact form
+    // ("forms"); a form of two words matches a word with the one before it.
     struct Cue {
       std::unordered_set<std::u32string> stems, forms;
-      bool matches(const std::u32string& word, const std::u32string& word_stem) const {
-        return forms.count(word) > 0 || stems.count(word_stem) > 0;
+      bool matches(const std::u32string& word, const std::u32string& word_stem, const std::u32string& with_previous = {}) const {
+        return forms.count(word) > 0 || stems.count(word_stem) > 0 || (!with_previous.empty() && forms.count(with_previous) > 0);
       }
     };
     std::unordered_map<std::string, Cue> cues;  // by group name, see kCueGroups

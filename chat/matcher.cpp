@@ -284,29 +284,34 @@ std::vector<double> Matcher::score(const Index& index, std::u32string_view text)
 
 Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) const {
   const auto& cues = index.language->cues;
+  std::u32string pair;  // the word with the one before it
   const auto has = [&](const char* group, const std::u32string& word, const std::u32string& word_stem) {
     const auto it = cues.find(group);
-    return it != cues.end() && it->second.matches(word, word_stem);
+    return it != cues.end() && it->second.matches(word, word_stem, pair);
   };
-  bool approach = false, channel = false, request = false, doubt = false;
+  bool approach = false, channel = false, request = false, doubt = false, fake_site = false;
   Cues c;
   c.question = text.find(U'?') != std::u32string_view::npos;
   const auto& language = *index.language;
+  std::u32string previous;
   for (const auto& word : split_words(text)) {
     if (!language.stopwords.count(word) && !language.negations.count(word)) ++c.content_words;
+    pair = previous.empty() ? std::u32string() : previous + U" " + word;
     const std::u32string s = stem(word);
     approach |= has("fraud_approach", word, s);
     channel |= has("fraud_channel", word, s);
     request |= has("fraud_request", word, s);
     doubt |= has("fraud_doubt", word, s);
+    fake_site |= has("fraud_fake_site", word, s);
     c.not_ours |= has("not_ours", word, s);
     c.courtesy |= has("courtesy", word, s);
     c.rant |= has("rant", word, s);
     c.question |= has("question", word, s);
+    previous = word;
   }
   // Someone called or wrote asking for a code or a link, or the person doubts
-  // a message that asks for one.
-  c.fraud = (approach && (request || doubt)) || (channel && request && doubt);
+  // a message that asks for one, or a copy of the portal asked for a password.
+  c.fraud = (approach && (request || doubt)) || (channel && request && doubt) || (fake_site && request);
   return c;
 }
 

@@ -184,6 +184,10 @@ BOOST_AUTO_TEST_CASE(lexicon) {
   BOOST_TEST(error_with("chat/kb/lexicon.json", doc.dump()) ==
              "chat/kb/lexicon.json: /en/cues/fraud_doubt/stems: \"is it real\" is not a single word");
   doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));
+  doc["en"]["cues"]["fraud_doubt"]["forms"].push_back("is it real");
+  BOOST_TEST(error_with("chat/kb/lexicon.json", doc.dump()) ==
+             "chat/kb/lexicon.json: /en/cues/fraud_doubt/forms: \"is it real\" is not one or two words");
+  doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));
   doc["ru"]["strong"].push_back("плагин браузера");
   BOOST_TEST(error_with("chat/kb/lexicon.json", doc.dump()) == "chat/kb/lexicon.json: /ru/strong: \"плагин браузера\" is not a single word");
   doc = nlohmann::json::parse(test::bundled("chat/kb/lexicon.json"));

@@ -210,7 +210,11 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
   for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
            {"позвонил мужчина, сказал что из поддержки госуслуг, попросил код из смс. это правда?", "ru"},
            {"пришло смс со ссылкой, пишут что учетная запись заблокирована, это мошенники?", "ru"},
-           {"someone called claiming to be from support and asked for the sms code, is it legit?", "en"}}) {
+           {"someone called claiming to be from support and asked for the sms code, is it legit?", "en"},
+           // Two-word cues: staff who "могут позвонить", a site "похожий на" the portal.
+           {"слышал что сотрудники госуслуг могут позвонить и уточнить код из смс, это правда?", "ru"},
+           {"зашел по ссылке на сайт похожий на госуслуги и ввел там пароль, что теперь будет", "ru"},
+           {"a page that looked like gosuslugi asked for my password and sms code, was it a fake site?", "en"}}) {
     BOOST_TEST_CONTEXT(text) {
       const auto r = test::matcher().match(text, locale);
       BOOST_TEST_REQUIRE(!r.ranked.empty());
@@ -223,13 +227,18 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
   // A code that does not come, or calling the hotline, is not fraud.
   expect({{"не приходит смс с кодом", "access.sms_code"}, {"как позвонить в поддержку", "contact.phone"}});
   BOOST_TEST(test::matcher().match("не приходит смс с кодом", "ru").signal.empty());
+  for (const char* text : {"как позвонить в поддержку если забыл пароль", "на сайте похожая ошибка, пароль не принимает"}) {
+    BOOST_TEST(test::matcher().match(text, "ru").signal.empty(), text);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(not_ours_and_courtesy) {
   // A developer integrating the login system: nothing ranked, whatever word matched.
   for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
            {"подскажите как получить client_id и redirect_uri для интеграции с есиа", "ru"},
-           {"we need api access and oauth docs to integrate sign-in", "en"}}) {
+           {"we need api access and oauth docs to integrate sign-in", "en"},
+           {"хотим сделать вход на нашем сайте через госуслуги, куда обращаться за ключами", "ru"},
+           {"where do we get a client id to let users of our app log in with their portal account", "en"}}) {
     const auto r = test::matcher().match(text, locale);
     BOOST_TEST(r.ranked.empty(), text);
     BOOST_TEST(r.signal == "not_ours", text);
