@@ -204,6 +204,21 @@ BOOST_AUTO_TEST_CASE(domain_terms_carry_long_reports) {
   expect({{"the browser hangs when I try to sign, cryptopro is installed and the plugin too", "tech.digital_signature"}}, "en");
 }
 
+BOOST_AUTO_TEST_CASE(people_say_it_in_their_own_words) {
+  // The person's situation and everyday words instead of the portal's: being
+  // logged out, a phone brand's store, the passport office, a home country.
+  expect({{"меня разлогинивает каждые пять минут", "service.unavailable"},
+          {"на хуавее не ставится приложение госуслуг", "tech.mobile_app"},
+          {"паспортный стол тянет с заменой паспорта уже второй месяц", "contact.agency"},
+          {"я из казахстана, как мне создать учетную запись", "account.registration"},
+          {"деньги за пошлину списали, а квитанция так и не пришла", "payment.error"}});
+  expect({{"the site keeps logging me out after a minute", "service.unavailable"},
+          {"the portal only shows a placeholder, is it maintenance?", "service.unavailable"},
+          {"i am from kazakhstan, how can i register", "account.registration"},
+          {"the app from appgallery does not open", "tech.mobile_app"}},
+         "en");
+}
+
 BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
   // A call or a message asking for a code or a link, with a question whether it
   // is genuine, goes to the fraud warning even when it names another topic.
