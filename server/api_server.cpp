@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <map>
 #include <set>
@@ -363,6 +365,13 @@ ApiServer::ApiServer(ServerOptions options, const Core& core) : impl_(std::make_
   svr.set_write_timeout(10, 0);
   svr.set_keep_alive_timeout(std::max(1, s.options.head_timeout_seconds));
   svr.set_tcp_nodelay(true);  // headers and body go out in separate writes: no 40 ms Nagle stall
+  // cpp-httplib's default sets SO_REUSEPORT, with which a second server on the
+  // same port starts too and the kernel splits connections between them: only
+  // SO_REUSEADDR (a restart may rebind at once), so a busy port is an error.
+  svr.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   thread_local std::int64_t started_ms = 0;
   svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {

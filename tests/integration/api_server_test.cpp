@@ -543,6 +543,19 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(operations)
 
+// A second server on a port already served refuses to start (cpp-httplib's
+// SO_REUSEPORT let it start and take half of the connections).
+BOOST_AUTO_TEST_CASE(a_busy_port_is_an_error) {
+  ServerProcess first(fresh_db(), {"--quiet"});
+  const auto second = test::run_command("timeout 10 " + test::shell_quote(SUPPORT_API_PATH) + " --quiet --host 127.0.0.1 --port " +
+                                        std::to_string(first.port()) + " --db " + test::shell_quote(fresh_db()));
+  BOOST_TEST(second.exit_code != 0);
+  BOOST_TEST(second.exit_code != 124, "it must not be left running");
+  BOOST_TEST(second.err.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())) != std::string::npos, second.err);
+  Client c(first.port());
+  BOOST_TEST(c.status("2026-0000001", "x")->status == 404);  // the first one still answers
+}
+
 BOOST_AUTO_TEST_CASE(rate_limit_per_client) {
   ServerProcess server(fresh_db(), {"--quiet", "--rate-limit", "6", "--rate-burst", "3"});
   Client c(server.port());
