@@ -17,17 +17,8 @@ port=${PORT:-8080}
 db=${DB:-support-demo.db}
 origin="http://127.0.0.1:$port"
 
-# Requests move through the statuses every minute, so /status shows a change.
-"$api" --port "$port" --db "$db" --demo-step 60 --web-root "/=$demo" --web-root "/widget=$web" &
-server=$!
-stop() {
-  kill -TERM "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  exit 0
-}
-trap stop INT TERM
-
-cat <<URLS
+print_urls() {
+  cat <<URLS
 The demo (Russian; English under $origin/en/):
   $origin/            a portal page with the support widget (the chat button, bottom right)
   $origin/mobile      the app's webview: no launcher, the native bridge and its log
@@ -37,4 +28,22 @@ The demo (Russian; English under $origin/en/):
   $origin/api/v1/openapi.json   the portal API
 Ctrl-C stops the server.
 URLS
+}
+
+# Requests move through the statuses every minute, so /status shows a change.
+# The URLs are printed once the server says it listens; a port in use ends
+# the script with the server's error and its exit code.
+coproc SERVER { exec "$api" --port "$port" --db "$db" --demo-step 60 --web-root "/=$demo" --web-root "/widget=$web"; }
+server=$SERVER_PID
+stop() {
+  kill -TERM "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  exit 0
+}
+trap stop INT TERM
+
+while IFS= read -r line <&"${SERVER[0]}"; do
+  printf '%s\n' "$line"
+  case $line in "listening on "*) print_urls ;; esac
+done
 wait "$server"

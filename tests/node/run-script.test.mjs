@@ -4,7 +4,7 @@
 // exit code 0 and no server left behind.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,6 @@ import { after, test } from 'node:test';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEMO = process.env.SUPPORT_DEMO || join(ROOT, 'build/demo');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
-const built = existsSync(join(DEMO, 'index.html')) && existsSync(process.env.SUPPORT_API || join(ROOT, 'build/native/server/support-api'));
 const tmp = mkdtempSync(join(tmpdir(), 'run-sh-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -54,7 +53,7 @@ async function start(name) {
 
 const refused = (origin) => fetch(`${origin}/api/v1/health`).then(() => false, () => true);
 
-test('serves the pages with the CSP header, prints the URLs, and Ctrl-C (the whole group) ends it with 0', { skip: !built && 'build/demo is not built' }, async () => {
+test('serves the pages with the CSP header, prints the URLs, and Ctrl-C (the whole group) ends it with 0', async () => {
   const { child, origin, exited, output } = await start('group');
   for (const path of ['/', '/mobile', '/status', '/en/', '/en/mobile']) {
     const res = await fetch(origin + path);
@@ -71,9 +70,27 @@ test('serves the pages with the CSP header, prints the URLs, and Ctrl-C (the who
   assert.equal(await refused(origin), true, 'the server is gone');
 });
 
-test('SIGINT to the script alone stops its server too', { skip: !built && 'build/demo is not built' }, async () => {
+test('SIGINT to the script alone stops its server too', async () => {
   const { child, origin, exited } = await start('script');
   child.kill('SIGINT');
   assert.deepEqual(await exited, { code: 0, signal: null });
   assert.equal(await refused(origin), true, 'the server is gone');
+});
+
+test('a port in use: the error of the server, a non-zero exit, and no URLs printed', async () => {
+  const busy = createServer();
+  await new Promise((r) => busy.listen(0, '127.0.0.1', r));
+  const { port } = busy.address();
+  const child = spawn(join(ROOT, 'scripts/run.sh'), [], {
+    env: { ...process.env, RUN_BUILD: '0', PORT: String(port), DB: join(tmp, 'busy.db'), SUPPORT_DEMO: DEMO },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const code = await new Promise((r) => child.once('exit', r));
+  busy.close();
+  assert.notEqual(code, 0);
+  assert.match(out, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}`));
+  assert.doesNotMatch(out, /Ctrl-C stops the server/);
 });
