@@ -16,6 +16,9 @@
 //   {{locale}}          ru | en
 //   {{url LOCALE}}      this page's URL in that locale (the language switch, hreflang)
 //   {{home}}            the site's root in this locale: / or /en/
+//   {{include NAME}}    demo/partials/NAME.html, with the same placeholders (the
+//                       site's header and footer: one copy for every page)
+//   {{current PAGE}}    ' aria-current="page"' on this page's own link, else nothing
 //
 //   node demo/build.mjs [--web build/web] [--out build/demo] [--src demo]
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -61,7 +64,9 @@ const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 // The URL of a page in a locale: the default locale at the root, others under /<locale>/.
 const pageUrl = (page, locale) => `${locale === DEFAULT_LOCALE ? '/' : `/${locale}/`}${page === 'index' ? '' : page}`;
 
-function render(source, file, page, locale, sri) {
+const MAX_INCLUDE_DEPTH = 4; // a partial that includes itself stops the build
+
+function render(source, file, page, locale, sri, depth = 0) {
   return source.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (whole, inside, offset) => {
     const where = `${relative(ROOT, join(SRC, file))}:${source.slice(0, offset).split('\n').length}`;
     const [name, arg, ...rest] = inside.split(/\s+/);
@@ -90,8 +95,18 @@ function render(source, file, page, locale, sri) {
       case 'home':
         if (arg) fail('takes no argument');
         return pageUrl('index', locale);
+      case 'include': {
+        if (!/^[a-z0-9-]+$/.test(arg || '')) fail('which partial (a name in demo/partials/)?');
+        if (depth >= MAX_INCLUDE_DEPTH) fail(`included ${MAX_INCLUDE_DEPTH} levels deep: does a partial include itself?`);
+        const partial = join('partials', `${arg}.html`);
+        if (!existsSync(join(SRC, partial))) fail(`no ${relative(ROOT, join(SRC, partial))}`);
+        return render(readFileSync(join(SRC, partial), 'utf8').replace(/\n$/, ''), partial, page, locale, sri, depth + 1);
+      }
+      case 'current':
+        if (!arg) fail('which page?');
+        return arg === page ? ' aria-current="page"' : '';
       default:
-        return fail('unknown placeholder (integrity, t, locale, url, home)');
+        return fail('unknown placeholder (integrity, t, locale, url, home, include, current)');
     }
   });
 }
@@ -120,7 +135,7 @@ function build() {
     for (const name of readdirSync(join(SRC, dir))) {
       const rel = join(dir, name);
       if (statSync(join(SRC, rel)).isDirectory()) {
-        if (rel !== 'js' && rel !== 'data') copy(rel);
+        if (rel !== 'js' && rel !== 'data' && rel !== 'partials') copy(rel);
       } else if (dir !== '' || !/\.(html|mjs|md)$/.test(name)) {
         mkdirSync(join(out, dir), { recursive: true });
         copyFileSync(join(SRC, rel), join(out, rel));

@@ -57,6 +57,25 @@ test('each page in each locale, placeholders filled and text escaped', () => {
   assert.equal(existsSync(join(r.out, 'NOTES.md')) || existsSync(join(r.out, 'data')), false, 'notes and the copy files stay out');
 });
 
+test('partials: one header for every page, each marking its own link, nested and in every locale', () => {
+  const header = '<nav><a href="{{home}}"{{current index}}>home</a><a href="{{home}}status"{{current status}}>status</a>{{include note}}</nav>\n';
+  const r = site(
+    { 'index.html': '{{include header}}<main></main>', 'status.html': '<body>\n{{include header}}\n</body>' },
+    { files: { 'partials/header.html': header, 'partials/note.html': '<small>{{t demo.x.hello}}</small>' } },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.read('index.html'), '<nav><a href="/" aria-current="page">home</a><a href="/status">status</a><small>Привет &#60;мир&#62; &#38; &#34;друзья&#34;</small></nav><main></main>');
+  assert.equal(r.read('en/status.html'), '<body>\n<nav><a href="/en/">home</a><a href="/en/status" aria-current="page">status</a><small>Hello</small></nav>\n</body>');
+  assert.equal(existsSync(join(r.out, 'partials')), false, 'partials are not pages of the site');
+  const missing = site({ 'index.html': '{{include nowhere}}' });
+  assert.match(missing.stderr, /index\.html:1: \{\{include nowhere\}\}: no .*partials\/nowhere\.html/);
+  const loop = site({ 'index.html': '{{include self}}' }, { files: { 'partials/self.html': '\n{{include self}}' } });
+  assert.match(loop.stderr, /partials\/self\.html:2: .*levels deep/);
+  const broken = site({ 'index.html': '{{include bad}}' }, { files: { 'partials/bad.html': '<p>{{t demo.x.missing}}</p>' } });
+  assert.match(broken.stderr, /partials\/bad\.html:1: .*no text "demo\.x\.missing"/, 'an error inside a partial names the partial');
+  assert.match(site({ 'index.html': '{{include ../x}}' }).stderr, /which partial/);
+});
+
 test('anything it cannot fill stops the build with the file and line', () => {
   const cases = [
     ['<p>\n{{bogus}}</p>', /index\.html:2: \{\{bogus\}\}: unknown placeholder/],
