@@ -21,6 +21,7 @@ const std::vector<std::string>& Lexicon::cue_groups() {
       "not_ours",        // a developer's integration question: "api", "oauth", "интеграция"
       "courtesy",        // thanks or praise: "спасибо", "молодцы", "great"
       "rant",            // a complaint with no request: "отстой", "позор", "awful"
+      "elsewhere",       // a subject that is not the portal's: "погода", "ипотека", "train tickets"
       "question",        // a request for help: "как", "почему", "how"
   };
   return groups;

@@ -45,6 +45,10 @@ constexpr double kFraudFloor = 0.6;
 // Thanks, praise or a rant without a question: a topic must be clearly meant.
 constexpr double kCourtesy = 0.55;
 constexpr std::size_t kCourtesyWords = 8;  // a longer message is a request with thanks in it
+// A word of a subject the portal's support does not handle (the weather, a
+// garden, a mortgage, train tickets): a topic must be clearly meant, not
+// chosen because one other word of the message matched.
+constexpr double kElsewhere = 0.7;
 // A short follow-up ("а если нет доступа к телефону?") leans to the topics of
 // the conversation: their scores count this much more.
 constexpr std::size_t kFollowUpWords = 6;
@@ -305,6 +309,7 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     fake_site |= has("fraud_fake_site", word, s);
     c.not_ours |= has("not_ours", word, s);
     c.courtesy |= has("courtesy", word, s);
+    c.elsewhere |= has("elsewhere", word, s);
     c.rant |= has("rant", word, s);
     c.question |= has("question", word, s);
     previous = word;
@@ -335,6 +340,11 @@ void Matcher::apply_cues(MatchResult& result, const std::string& locale, std::u3
   if ((c.courtesy || c.rant) && !c.question && c.content_words <= kCourtesyWords) {
     result.signal = c.rant ? "rant" : "courtesy";
     for (double& s : scores) s *= kCourtesy;
+    return;
+  }
+  if (c.elsewhere) {
+    result.signal = "elsewhere";
+    for (double& s : scores) s *= kElsewhere;
     return;
   }
   if (!favoured.empty() && c.content_words <= kFollowUpWords) {

@@ -36,7 +36,8 @@ struct MatchResult {
   // "not_ours" (a developer's integration question: nothing ranked),
   // "courtesy" (thanks or praise with no question: every topic weaker, the
   // dialogue closes politely), "rant" (a complaint with no question: every
-  // topic weaker), or empty.
+  // topic weaker), "elsewhere" (a word of a subject that is not the portal's:
+  // every topic weaker), or empty.
   std::string signal;
 
   double top() const { return ranked.empty() ? 0.0 : ranked.front().confidence; }
@@ -92,7 +93,7 @@ class Matcher {
   std::vector<double> score(const Index& index, std::u32string_view text) const;
   // The cue words of the text: what kind of message it is, and how many words it has.
   struct Cues {
-    bool fraud = false, not_ours = false, courtesy = false, rant = false, question = false;
+    bool fraud = false, not_ours = false, courtesy = false, rant = false, elsewhere = false, question = false;
     std::size_t content_words = 0;
   };
   Cues cues_of(const Index& index, std::u32string_view text) const;

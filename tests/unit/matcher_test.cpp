@@ -268,6 +268,22 @@ BOOST_AUTO_TEST_CASE(not_ours_and_courtesy) {
   expect({{"спасибо, но код так и не пришел, что делать?", "access.sms_code"}});
 }
 
+BOOST_AUTO_TEST_CASE(subjects_that_are_not_the_portals) {
+  // General questions get no topic because one of their words matched...
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"когда сажать помидоры в теплице", "ru"},
+           {"где выгоднее оформить ипотеку на квартиру", "ru"},
+           {"how do i transfer money to my mother abroad", "en"},
+           {"where can i buy cheap train tickets to sochi", "en"}}) {
+    const auto r = test::matcher().match(text, locale);
+    BOOST_TEST(r.signal == "elsewhere", text);
+    BOOST_TEST(r.top() < threshold(), text);
+  }
+  // ...while a real problem that mentions such a subject still finds its topic.
+  expect({{"завтра уезжаю на поезде, а деньги за пошлину списали и платеж не подтвердился, помогите", "payment.error"}});
+  expect({{"i'm leaving by train tomorrow and the fee payment failed twice, help", "payment.error"}}, "en");
+}
+
 BOOST_AUTO_TEST_CASE(follow_ups_lean_to_the_conversation) {
   // Alone, "а если нет доступа к телефону?" is ambiguous; after the password
   // answer it means the phone linked to the account.
