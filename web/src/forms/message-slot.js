@@ -2,7 +2,7 @@
 // element is reused when it has one ([data-support-error-for="<input id>"], or
 // an element with data-support-error among the ids the input already lists);
 // otherwise one is added right after the control (after its <label> when the
-// label wraps it). Text only: the core's message and hint as text nodes.
+// label wraps it, or when it is a check box's label that follows it). Text only: the core's message and hint as text nodes.
 import { describedBy, linkDescription, unlinkDescription, uid } from './described-by.js';
 
 export class MessageSlot {
@@ -63,8 +63,10 @@ function create(control) {
   const p = document.createElement('p');
   p.className = 'support-error';
   p.hidden = true;
-  const label = control.closest('label');
-  const after = label && label.contains(control) ? label : control;
+  // After the wrapping <label>, or after a check box's own label that follows it.
+  const wrapping = control.closest('label');
+  const next = control.labels && [...control.labels].find((l) => control.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const after = wrapping || ((control.type === 'checkbox' || control.type === 'radio') && next) || control;
   after.after(p);
   return p;
 }
