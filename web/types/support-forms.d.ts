@@ -47,7 +47,7 @@ export interface SupportFormsApi {
 
 /** Dispatched on the form (bubbling). */
 export interface FormsEvents {
-  'support:ready': { schema: string; locale: Locale };
+  'support:ready': { schema: string | null; locale: Locale };
   'support:invalid': { schema: string; errors: FormFieldError[] };
   'support:error': { code: 'core_failed' | 'unknown_schema' | 'unknown_kind' | 'schema_fields_missing' | 'released' | (string & {}); message?: string };
 }
