@@ -361,9 +361,11 @@ BOOST_AUTO_TEST_CASE(accuracy_on_development_sets) {
 
 BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_g) {
   // Blind measurement before any change made for it (commit d7190e6):
-  // top-1 0.719, top-3 0.815, none refused 0.774.
+  // top-1 0.719, top-3 0.815, none refused 0.774. Measured again, rows unread,
+  // after issue 14's work (commit 5431984): top-1 0.890, top-3 0.952, none
+  // 0.935; top-1 is held to the issue's bar for real messages, 0.85.
   const Tally g = measure("heldout/queries-g");
-  BOOST_TEST(g.top1_rate() >= 0.719);
+  BOOST_TEST(g.top1_rate() >= 0.85);
   BOOST_TEST(g.top3_rate() >= 0.815);
   BOOST_TEST(g.none_rate() >= 0.774);
 }
