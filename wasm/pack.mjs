@@ -47,6 +47,9 @@ function readJson(path) {
 const locales = readJson('i18n/locales.json').locales;
 // Areas of a catalog that only a form needs.
 const FORM_AREAS = new Set(['forms', 'schema', 'mail', 'api']);
+// Areas of the catalog's `ui` that only pages with forms show (forms-only mode,
+// the playground): they travel with the form texts, not in every page's pack.
+const FORM_UI_AREAS = new Set(['forms', 'playground']);
 // The strength estimate's files that every password check needs; other
 // password_* lists are fetched only where a password field is.
 const BASE_PASSWORD_FILES = new Set(['forms/data/password_policy.json', 'forms/data/password_dictionary.json']);
@@ -106,6 +109,11 @@ for (const path of files) {
   if (catalog) {
     const [ui, form] = [{}, {}];
     for (const [area, texts] of Object.entries(content)) (FORM_AREAS.has(area) ? form : ui)[area] = texts;
+    for (const area of FORM_UI_AREAS) {
+      if (ui.ui?.[area] === undefined) continue;
+      (form.ui ??= {})[area] = ui.ui[area];
+      ui.ui = Object.fromEntries(Object.entries(ui.ui).filter(([k]) => k !== area));
+    }
     packs[catalog[1]][path] = ui;
     packs[`forms-${catalog[1]}`][path] = form;
   } else if (path.startsWith('forms/data/password_') && !BASE_PASSWORD_FILES.has(path)) {
