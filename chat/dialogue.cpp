@@ -43,6 +43,22 @@ bool has_readable(std::string_view s) {
   return found;
 }
 
+// Runs of letters and digits: "а сколько это займёт?" has four.
+std::size_t word_count(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  text::for_each_code_point(s, [&](char32_t cp, std::size_t, std::size_t) {
+    const bool part = text::is_letter(cp) || text::is_ascii_digit(cp);
+    if (part && !in_word) ++words;
+    in_word = part;
+  });
+  return words;
+}
+
+// A short message after an answer that matches nothing by itself ("а сколько
+// это займёт?") is about that answer more often than not.
+constexpr std::size_t kFollowUpMaxWords = 6;
+
 }  // namespace
 
 nlohmann::json Reply::to_json() const {
@@ -253,6 +269,15 @@ Reply DialogueEngine::on_text(ConversationState& state, std::string_view raw, co
           close.size() < d.max_clarify_options) {
         close.push_back(kb_.topic(s.topic));
       }
+    }
+    // Nothing matched a short follow-up with no cue of its own: ask which of the
+    // topic just answered and its related ones it is about, instead of starting over.
+    if (close.empty() && !favoured.empty() && m.signal.empty() && word_count(message) <= kFollowUpMaxWords) {
+      for (const auto& id : favoured) {
+        const Topic* t = kb_.topic(id);
+        if (t && close.size() < d.max_clarify_options) close.push_back(t);
+      }
+      if (close.size() == 1) close.clear();  // nothing to choose from: the usual "not understood"
     }
     if (close.empty() && m.signal == "courtesy") {
       // Thanks or praise without a question: the polite closing.

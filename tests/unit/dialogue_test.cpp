@@ -239,6 +239,32 @@ BOOST_AUTO_TEST_CASE(a_follow_up_belongs_to_the_topic_just_answered) {
   BOOST_TEST(alone.topic == "contact.mfc");
 }
 
+// A short follow-up that matches nothing by itself stays with the answer just
+// given: the bot asks which of that topic and its related ones is meant.
+BOOST_AUTO_TEST_CASE(a_vague_follow_up_asks_about_the_topic_just_answered) {
+  ConversationState s;
+  BOOST_TEST(test::dialogue().on_text(s, "забыл пароль", at(kMondayNoon)).topic == "access.password_reset");
+  const Reply r = test::dialogue().on_text(s, "а сколько это займёт?", at(kMondayNoon));
+  BOOST_TEST(r.kind == "clarify");
+  BOOST_TEST_REQUIRE(r.buttons.size() >= 3u);
+  BOOST_TEST(r.buttons.front().action == "topic:access.password_reset");
+  BOOST_TEST(r.buttons.back().action == "helped:no");
+  BOOST_TEST((s.stage == Stage::clarifying));
+  // Pressing the first option answers that topic again.
+  BOOST_TEST(test::dialogue().on_button(s, r.buttons.front().action, at(kMondayNoon)).topic == "access.password_reset");
+
+  // Without an answer before it, or with a subject of its own, it is not a follow-up.
+  ConversationState fresh;
+  BOOST_TEST(test::dialogue().on_text(fresh, "а сколько это займёт?", at(kMondayNoon)).kind == "no_match");
+  ConversationState other;
+  test::dialogue().on_text(other, "забыл пароль", at(kMondayNoon));
+  BOOST_TEST(test::dialogue().on_text(other, "а какая завтра погода?", at(kMondayNoon)).kind == "no_match");
+  ConversationState longer;
+  test::dialogue().on_text(longer, "забыл пароль", at(kMondayNoon));
+  BOOST_TEST(test::dialogue().on_text(longer, "а вот скажите мне пожалуйста сколько всё это будет у вас занимать по времени", at(kMondayNoon)).kind !=
+             "clarify");
+}
+
 BOOST_AUTO_TEST_CASE(fraud_warning_comes_first) {
   ConversationState s;
   const Reply r = test::dialogue().on_text(
