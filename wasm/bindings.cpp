@@ -46,7 +46,7 @@ class Core {
   std::string password(const std::string& value, const std::string& user_json, const std::string& locale) const {
     return call("", locale, [&](const Facade& f, const support::facade::CallContext& c) {
       support::forms::password::UserInfo user;
-      const auto j = nlohmann::json::parse(user_json, nullptr, false);
+      const auto j = nlohmann::json::parse(std::string_view(user_json), nullptr, false);  // the parser every other call uses
       if (!user_json.empty() && !j.is_object()) return error_text("user_not_object");
       if (j.is_object()) {
         const auto read = [&](const char* key, std::string& out) {
