@@ -23,6 +23,15 @@ const wasmBinary = readFileSync(join(webDir, manifest.wasm));
 const t0 = performance.now();
 const core = await loadCore({ base: pathToFileURL(webDir + '/'), locale: 'ru', fetch: fetchFile, wasmBinary });
 const startMs = performance.now() - t0;
+// A forms-only page: the forms-only module when the manifest names one (a fresh instance, compiled anew).
+const wasmOf = (name) => readFileSync(join(webDir, name));
+const t1 = performance.now();
+await loadCore({ base: pathToFileURL(webDir + '/'), locale: 'ru', chat: false, fetch: fetchFile, wasmBinary: wasmOf });
+const formsStartMs = performance.now() - t1;
+// What a locale switch or loadForms() costs once the code is warm: load() reads every file again.
+const t2 = performance.now();
+core._native.load();
+const reloadMs = performance.now() - t2;
 
 // Valid SNILS: nine digits and their checksum (the portal's rules).
 function snils(i) {
@@ -80,6 +89,8 @@ const greeting = core.chatStart('ru');
 const dialogue = latencies(queries.filter(([, l]) => l === 'ru').slice(0, 400).map(([q]) => q), (q) => core.chatText(greeting.state, q));
 
 console.log(`module start (compile + instantiate + data packs ru): ${f(startMs)} ms   (target <= 150 ms)`);
+console.log(`forms-only start (loadCore({ chat: false }), ${manifest.wasmForms ? 'forms-only module' : 'full module'}): ${f(formsStartMs)} ms`);
+console.log(`load() again, warm (a locale switch, loadForms()): ${f(reloadMs)} ms`);
 console.log(`one field, SNILS:   wasm ${f(wasmSnils)} us   ru-validation-codes ${f(peerSnils)} us   ratio ${f(wasmSnils / peerSnils)}`);
 console.log(`one field, e-mail:  wasm ${f(wasmEmail)} us   validator.isEmail ${f(peerEmail)} us   ratio ${f(wasmEmail / peerEmail)}`);
 console.log(`whole feedback form (JSON in, result JSON out): ${f(wasmForm)} us   (target <= 1000 us)`);
