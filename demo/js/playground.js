@@ -2,6 +2,8 @@
 // language, with the core's JSON answer beside the human text. The core comes
 // from the forms-only script on the page (window.SupportForms.core()); every
 // text is from the catalogs, as text nodes.
+import { acceptDrops } from '../../web/src/widget/drop-zone.js';
+
 const main = document.querySelector('main.playground');
 const coreStatus = document.getElementById('core-status');
 const MAX_FILE_BYTES = 10 * 1024 * 1024; // the largest any profile takes; beyond it the head decides
@@ -74,17 +76,7 @@ function start(core) {
     if (fileInput.files.length) judge(fileInput.files[0]);
   });
   const zone = $('pg-drop');
-  zone.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    zone.classList.add('over');
-  });
-  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-  zone.addEventListener('drop', (e) => {
-    e.preventDefault();
-    zone.classList.remove('over');
-    const file = e.dataTransfer && e.dataTransfer.files[0];
-    if (file) judge(file);
-  });
+  acceptDrops(zone, (files) => judge(files[0]));
   main.dataset.ready = 'true';
 }
 

@@ -3,6 +3,7 @@
 // submit whose links move focus; attachments by picker or drop; the state of
 // delivery from the outbox.
 import { h, attr, text, uid } from './dom.js';
+import { acceptDrops } from './drop-zone.js';
 
 const INPUT_TYPES = {
   phone: { type: 'tel', inputmode: 'tel', autocomplete: 'tel' },
@@ -99,17 +100,7 @@ export class FormView {
     entry.list = h('ul', { class: 'files', part: 'files' });
     entry.drop = h('span', { class: 'drop-text' });
     const zone = h('div', { class: 'dropzone', part: 'dropzone' }, input, entry.drop);
-    zone.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      zone.classList.add('over');
-    });
-    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-    zone.addEventListener('drop', (e) => {
-      e.preventDefault();
-      zone.classList.remove('over');
-      const list = [...(e.dataTransfer ? e.dataTransfer.files : [])];
-      if (list.length) this.form.addFiles(list);
-    });
+    acceptDrops(zone, (files) => this.form.addFiles(files));
     this.fields.set(field.name, entry);
     return h('div', { class: 'field field-files', part: 'field' }, label, hint, zone, entry.limit, entry.count, entry.list, error);
   }
