@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Builds everything: the native tree (core, supportctl, server, tests,
-# benchmarks) in build/native, the WebAssembly tree in build/wasm, and the
+# Builds what the demo and the tests run: the native tools (supportctl, the
+# API server) in build/native, the WebAssembly tree in build/wasm, and the
 # folder a browser loads from in build/web, and the demo site in build/demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/native -j "$jobs"
+# The tools the demo, the web folder and the tests use; the test binaries are
+# built (with sanitizers) by scripts/test-sanitizers.sh, the benchmarks by
+# `cmake --build build/native --target bench`.
+cmake --build build/native -j "$jobs" --target supportctl support-api
 
 # Debian's emcc loads acorn from the system's node modules.
 export NODE_PATH=/usr/share/nodejs
