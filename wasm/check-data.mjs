@@ -5,13 +5,13 @@
 // or the channels and re-running wasm/pack.mjs.
 //
 //   node wasm/check-data.mjs [--web build/web]     exit 0: ready to deploy; 1: broken, with the reason
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { loadCore } from '../web/core/support-core.js';
+import { integrity } from './integrity.mjs';
 
 const { values: opts } = parseArgs({ options: { web: { type: 'string', default: 'build/web' } } });
 const web = resolve(opts.web);
@@ -22,8 +22,7 @@ async function check() {
   const manifest = JSON.parse(await readFile(join(web, 'manifest.json'), 'utf8'));
   const verify = (name, bytes) => {
     const expected = manifest.integrity?.[name];
-    const actual = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-    if (expected !== actual) throw new Error(`${name}: its bytes do not match manifest.json's integrity (edited after packing? run wasm/pack.mjs again)`);
+    if (expected !== integrity(bytes)) throw new Error(`${name}: its bytes do not match manifest.json's integrity (edited after packing? run wasm/pack.mjs again)`);
   };
   const fetchFile = async (url) => {
     const name = new URL(url).pathname.slice(pathToFileURL(web + '/').pathname.length);

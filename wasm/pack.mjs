@@ -23,6 +23,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { integrity } from './integrity.mjs';
+
 const { values: opts } = parseArgs({
   options: {
     root: { type: 'string', default: '.' }, files: { type: 'string' }, module: { type: 'string' },
@@ -32,7 +34,6 @@ const { values: opts } = parseArgs({
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest();
 const shortHash = (bytes) => hash(bytes).toString('hex').slice(0, 12);
-const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 // Reads a data file strictly: a syntax error names the file and position.
 function readJson(path) {

@@ -8,13 +8,14 @@
 // catalogs, so it paints without another request.
 //
 //   node web/build.mjs [--out build/web]
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+
+import { integrity } from '../wasm/integrity.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'build/web') } } });
@@ -78,7 +79,7 @@ for (const f of readdirSync(out).filter((f) => /^(support-widget\.m?js|support-f
   report.files[f] = {
     bytes: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
-    integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
+    integrity: integrity(bytes),
   };
 }
 writeFileSync(join(out, 'widget-files.json'), JSON.stringify(report, null, 1) + '\n');
