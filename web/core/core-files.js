@@ -1,6 +1,9 @@
 // Which files of the web folder (manifest.json) a core needs: one answer for
 // loadCore and for the loaders that ask the browser to fetch them early.
 
+// The parts a core loads at start: the chat's knowledge base, the forms' texts.
+export const partsFor = (chat, forms) => new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
+
 // The packs that the loaded parts ('chat', 'forms', 'passwords') need in these locales.
 export function packsFor(parts, locales) {
   const names = ['forms', ...(parts.has('chat') ? ['chat'] : []), ...(parts.has('passwords') ? ['passwords'] : [])];
@@ -30,7 +33,6 @@ export function preloadCore({ base, locale, chat = true, forms = true }) {
     return r.json();
   });
   manifest.then((m) => {
-    const parts = new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
     const files = moduleFiles(m, chat);
     const link = (rel, name, as) => {
       const l = document.createElement('link');
@@ -43,7 +45,7 @@ export function preloadCore({ base, locale, chat = true, forms = true }) {
     };
     link('modulepreload', files.module);
     link('preload', files.wasm, 'fetch');
-    for (const n of packsFor(parts, [locale])) if (m.packs[n]) link('preload', m.packs[n], 'fetch');
+    for (const n of packsFor(partsFor(chat, forms), [locale])) if (m.packs[n]) link('preload', m.packs[n], 'fetch');
   }, () => {}); // loadCore fetches the manifest again and reports the failure
   return manifest;
 }

@@ -6,7 +6,7 @@
 //   const core = await loadCore({ base: new URL('/assets/', location.href), locale: 'ru' });
 //   core.validate('snils', '112-233-445 95').valid  // true
 
-import { moduleFiles, packsFor } from './core-files.js';
+import { moduleFiles, packsFor, partsFor } from './core-files.js';
 
 const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;  // UTC+3, no daylight saving
 
@@ -54,7 +54,7 @@ export async function loadCore({ base, locale = 'ru', chat = true, forms = true,
     if (!texts.has(name)) texts.set(name, getText(name, manifest.integrity?.[name]).catch((e) => { texts.delete(name); throw e; }));
     return texts.get(name);
   };
-  const parts = new Set([...(chat ? ['chat'] : []), ...(forms ? ['forms'] : [])]);
+  const parts = partsFor(chat, forms);
   const first = packsFor(parts, [locale]).map((n) => manifest.packs[n]).filter(Boolean);
   first.forEach((file) => fetchText(file).catch(() => {}));  // a failure is reported when the pack is used
   const files = moduleFiles(manifest, chat);
