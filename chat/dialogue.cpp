@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "chat/privacy_guard.hpp"
+#include "chat/text_analyzer.hpp"
 #include "text/chars.hpp"
 #include "text/utf8.hpp"
 
@@ -41,18 +42,6 @@ bool has_readable(std::string_view s) {
     found = found || text::is_letter(cp) || text::is_ascii_digit(cp);
   });
   return found;
-}
-
-// Runs of letters and digits: "а сколько это займёт?" has four.
-std::size_t word_count(std::string_view s) {
-  std::size_t words = 0;
-  bool in_word = false;
-  text::for_each_code_point(s, [&](char32_t cp, std::size_t, std::size_t) {
-    const bool part = text::is_letter(cp) || text::is_ascii_digit(cp);
-    if (part && !in_word) ++words;
-    in_word = part;
-  });
-  return words;
 }
 
 // A short message after an answer that matches nothing by itself ("а сколько
@@ -272,7 +261,8 @@ Reply DialogueEngine::on_text(ConversationState& state, std::string_view raw, co
     }
     // Nothing matched a short follow-up with no cue of its own: ask which of the
     // topic just answered and its related ones it is about, instead of starting over.
-    if (close.empty() && !favoured.empty() && m.signal.empty() && word_count(message) <= kFollowUpMaxWords) {
+    if (close.empty() && !favoured.empty() && m.signal.empty() &&
+        split_words(text::to_u32(message), kFollowUpMaxWords + 1).size() <= kFollowUpMaxWords) {
       for (const auto& id : favoured) {
         const Topic* t = kb_.topic(id);
         if (t && close.size() < d.max_clarify_options) close.push_back(t);
