@@ -23,6 +23,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { transformSync } from 'esbuild';
+
 import { integrity } from './integrity.mjs';
 
 const { values: opts } = parseArgs({
@@ -141,8 +143,12 @@ for (const [name, content] of Object.entries(packs)) {
   manifest.packs[name] = emit(`data/${name}.${shortHash(bytes)}.json`, bytes);
 }
 // A module's glue and its .wasm, under the names `stem`.<hash>.mjs/.wasm.
+// Debian's emcc cannot run Closure, so the glue comes out with its long local
+// names; esbuild's minifier renames only locals (embind looks everything up by
+// string) and takes it from 46.0 KB to 24.5 KB raw, 11.6 to 8.8 KB gzip.
 const emitModule = (path, stem) => {
-  const moduleBytes = readFileSync(path);
+  const glue = readFileSync(path, 'utf8');
+  const moduleBytes = Buffer.from(transformSync(glue, { minify: true, format: 'esm', legalComments: 'none' }).code);
   const wasmBytes = readFileSync(path.replace(/\.mjs$/, '.wasm'));
   return [emit(`${stem}.${shortHash(moduleBytes)}.mjs`, moduleBytes), emit(`${stem}.${shortHash(wasmBytes)}.wasm`, wasmBytes)];
 };
