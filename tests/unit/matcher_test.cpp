@@ -369,3 +369,15 @@ BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_g) {
   BOOST_TEST(g.top3_rate() >= 0.815);
   BOOST_TEST(g.none_rate() >= 0.774);
 }
+
+BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_i) {
+  // 206 long, messy messages (121 ru, 85 en; 43 not ours, 18 fraud), written
+  // without reading the knowledge base or the other sets, measured once
+  // before any change made for them (engine of commit d4deba1): top-1 0.706,
+  // top-3 0.890, none refused 0.791, questions answered none 0.031, fraud
+  // reaching security.phishing 14 of 18. Frozen: never tuned against.
+  const Tally i = measure("heldout/queries-i");
+  BOOST_TEST(i.top1_rate() >= 115.0 / 163);  // of 163 real questions
+  BOOST_TEST(i.top3_rate() >= 145.0 / 163);
+  BOOST_TEST(i.none_rate() >= 34.0 / 43);
+}
