@@ -172,7 +172,7 @@ Json Facade::format(std::string_view key, std::string_view params_json, const Ca
   const std::string locale = context.locale.empty() ? messages_.default_locale() : context.locale;
   i18n::Args args;
   if (!params_json.empty()) {
-    const Json params = Json::parse(std::string(params_json), nullptr, false);  // one parser instance: the request's is from a string
+    const Json params = Json::parse(params_json, nullptr, false);  // from a string_view, as every parse: one parser instance
     if (!params.is_object()) return Json{{"locale", locale}, {"key", key}, {"error", "params_not_object"}};
     for (const auto& [name, value] : params.items()) {
       if (value.is_string()) args.emplace_back(name, value.get<std::string>());

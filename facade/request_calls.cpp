@@ -93,7 +93,7 @@ Json Facade::package_request(const forms::FormSchema& schema, std::string_view f
   const auto r = forms::package_request(schema, form.values, *client, *facts, urgent_topics(kb_.get()));
   if (!r.ok()) return invalid_at(r.issue->params.empty() ? "request" : r.issue->params.front().second, *r.issue, *this, context);
   Json out{{"valid", true}, {"errors", Json::array()}};
-  out["request"] = Json::parse(r.value);
+  out["request"] = Json::parse(std::string_view(r.value));
   return out;
 }
 

@@ -12,7 +12,6 @@ namespace support::forms {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
 using nlohmann::json;
 
 constexpr std::size_t kMaxPageBytes = 512;
@@ -65,7 +64,7 @@ bool is_sha256(std::string_view s) {
 
 Result client_issue(const char* field) { return Result::invalid("package.client", {{"field", field}}); }
 
-Json nullable(const std::string& s) { return s.empty() ? Json() : Json(s); }
+json nullable(const std::string& s) { return s.empty() ? json() : json(s); }
 
 }  // namespace
 
@@ -105,10 +104,10 @@ Result package_request(const FormSchema& schema, const json& values, const Clien
   if (!is_token(client.widget_version, 32, ".+-")) return client_issue("widget_version");
   if (!client.topic.empty() && !is_token(client.topic, 64, "._")) return client_issue("topic");
 
-  Json contacts{{"phone", nullptr}, {"phone_extension", nullptr}, {"email", nullptr}, {"email_ascii", nullptr},
+  json contacts{{"phone", nullptr}, {"phone_extension", nullptr}, {"email", nullptr}, {"email_ascii", nullptr},
                 {"reply_channel", nullptr}};
-  Json applicant{{"full_name", nullptr}, {"birth_date", nullptr}};
-  Json identifiers = Json::object(), details = Json::object(), related = Json::array(), files = Json::array();
+  json applicant{{"full_name", nullptr}, {"birth_date", nullptr}};
+  json identifiers = json::object(), details = json::object(), related = json::array(), files = json::array();
   std::string subject, description, occurred_at, request_type = schema.request_type;
   bool consent = false;
 
@@ -143,25 +142,25 @@ Result package_request(const FormSchema& schema, const json& values, const Clien
         for (std::size_t i = 0; i < v.size(); ++i) {
           const AttachmentFacts& facts = attachments[i];
           if (!attachment::type_from_name(facts.type) || !is_sha256(facts.sha256)) return Result::invalid("package.attachments");
-          files.push_back(Json{{"name", v[i].at("name")}, {"size", v[i].at("size")}, {"type", facts.type},
+          files.push_back(json{{"name", v[i].at("name")}, {"size", v[i].at("size")}, {"type", facts.type},
                                {"sha256", facts.sha256}});
         }
         break;
       }
-      case Slot::detail: details[f.name] = Json::parse(v.dump()); break;
+      case Slot::detail: details[f.name] = v; break;
     }
   }
   if (!values.contains("attachments") && !attachments.empty()) return Result::invalid("package.attachments");
   if (consent && !parse_iso_datetime(client.consent_at)) return Result::invalid("package.consent");
 
-  Json transcript = Json::array();
+  json transcript = json::array();
   const std::size_t first = client.transcript.size() > kMaxTranscriptLines ? client.transcript.size() - kMaxTranscriptLines : 0;
   for (std::size_t i = first; i < client.transcript.size(); ++i) {
-    transcript.push_back(Json{{"from", client.transcript[i].from_user ? "user" : "bot"},
+    transcript.push_back(json{{"from", client.transcript[i].from_user ? "user" : "bot"},
                               {"text", text::cut_utf8(client.transcript[i].text, kMaxLineBytes)}});
   }
 
-  Json request;
+  json request;  // keys come out sorted: the same input gives the same bytes
   request["schema_version"] = 1;
   request["form"] = schema.id;
   request["form_version"] = schema.version;
@@ -178,11 +177,11 @@ Result package_request(const FormSchema& schema, const json& values, const Clien
   request["details"] = std::move(details);
   request["transcript"] = std::move(transcript);
   request["attachments"] = std::move(files);
-  request["client"] = Json{{"locale", client.locale},
+  request["client"] = json{{"locale", client.locale},
                            {"widget_version", client.widget_version},
                            {"platform", client.platform},
                            {"page", page_path(client.page)}};
-  request["consent"] = Json{{"personal_data", consent}, {"given_at", consent ? Json(client.consent_at) : Json()}};
+  request["consent"] = json{{"personal_data", consent}, {"given_at", consent ? json(client.consent_at) : json()}};
   return Result::valid(request.dump());
 }
 

@@ -136,8 +136,18 @@ class Core {
   }
 
  private:
+  // Each binding's body runs through one copy of run(): the checks and the
+  // catch are not instantiated again per lambda.
+  using Invoke = std::string (*)(const void* body, const Facade&, const support::facade::CallContext&);
+
   template <class F>
-  std::string call(const std::string& now, const std::string& locale, F&& body) const {
+  std::string call(const std::string& now, const std::string& locale, const F& body) const {
+    return run(now, locale, &body, [](const void* f, const Facade& facade, const support::facade::CallContext& c) {
+      return (*static_cast<const F*>(f))(facade, c);
+    });
+  }
+
+  std::string run(const std::string& now, const std::string& locale, const void* body, Invoke invoke) const {
     if (!facade_) return error_text("not_loaded");
     support::facade::CallContext context{locale, {}};
     if (!now.empty()) {
@@ -146,7 +156,7 @@ class Core {
       context.now = *parsed;
     }
     try {
-      return body(*facade_, context);
+      return invoke(body, *facade_, context);
     } catch (const std::exception& e) {
       // A fault of ours, not the page's: say so instead of trapping.
       return error_text("internal_error", e.what());

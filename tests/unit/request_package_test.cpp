@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(same_input_same_bytes) {
   const auto a = package_request(schema("feedback"), values, client(), {{"png", kSha}}, kUrgentTopics).value;
   const auto b = package_request(schema("feedback"), json::parse(values.dump()), client(), {{"png", kSha}}, kUrgentTopics).value;
   BOOST_TEST(a == b);
-  BOOST_TEST(a.find("{\"schema_version\":1,\"form\":\"feedback\"") == 0u);  // fixed key order, no spaces
+  BOOST_TEST(a.find("{\"applicant\":{\"birth_date\":") == 0u);  // keys sorted, no spaces
 }
 
 BOOST_AUTO_TEST_CASE(only_what_the_schema_allows) {
