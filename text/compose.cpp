@@ -91,6 +91,9 @@ constexpr std::array<Composition, 282> kCompositions = {{
 }  // namespace
 
 char32_t compose_pair(char32_t base, char32_t mark) {
+  // Every mark of the table is a combining diacritic; most characters are
+  // not, and every character of every text comes through here.
+  if (mark < 0x0300 || mark > 0x036F) return 0;
   const auto it = std::lower_bound(kCompositions.begin(), kCompositions.end(), Composition{base, mark, 0},
                                    [](const Composition& a, const Composition& b) {
                                      return a.base != b.base ? a.base < b.base : a.mark < b.mark;
