@@ -59,7 +59,9 @@ int run_validate_form(const App& app) {
   int exit_code = kUsage;
   const auto in = schema_and_form(app, "validate-form", exit_code);
   if (!in) return exit_code;
-  return print_result(app.core->validate_form(in->schema, in->form, app.context()));
+  const auto out = app.core->validate_form(in->schema, in->form, app.context());
+  std::cout << out.json << '\n';
+  return out.valid ? kValid : kInvalid;
 }
 
 int run_sniff(const App& app) {

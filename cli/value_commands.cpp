@@ -30,9 +30,9 @@ int run_validate(const App& app) {
   const std::string& kind = app.args.positional[1];
   if (!app.core->validate(kind, "", app.context())) return usage_error("unknown kind '" + kind + "'");
   return for_each_value(app, 2, [&](const std::string& value) {
-    const Json out = *app.core->validate(kind, value, app.context());
-    print_json(out);
-    return out["valid"].get<bool>();
+    const auto out = *app.core->validate(kind, value, app.context());
+    std::cout << out.json << '\n';
+    return out.valid;
   });
 }
 

@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include "forms/kinds.hpp"
-#include "forms/phone.hpp"
 
 namespace support::facade {
 
@@ -65,27 +63,6 @@ Json string_list(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::optional<Json> Facade::validate(std::string_view kind, std::string_view value, const CallContext& context) const {
-  const auto check = forms::check_kind(kind, value, {context.now.date});
-  if (!check) return std::nullopt;
-  const auto& r = check->result;
-  Json out{{"kind", kind}, {"input", value}, {"valid", r.ok()}};
-  out["value"] = r.ok() ? Json(r.value) : Json();
-  std::string formatted = check->formatted;
-  if (r.ok() && kind == "phone") {
-    // The extension is worded per locale ("доб." / "ext.").
-    const auto number = forms::phone::split(r.value);
-    const std::string& locale = context.locale.empty() ? messages_.default_locale() : context.locale;
-    if (!number.extension.empty()) {
-      formatted = messages_.format(locale, "format.phone_extension", {{"number", formatted}, {"extension", number.extension}});
-    }
-  }
-  out["formatted"] = r.ok() ? Json(formatted) : Json();
-  out["error"] = r.ok() ? Json() : Json(r.issue->code);
-  describe(out, r.ok() ? nullptr : &*r.issue, context);
-  return out;
-}
-
 Json Facade::password(std::string_view value, const forms::password::UserInfo& user, const CallContext& context) const {
   const auto check = forms_.passwords.check(value, user);
   Json errors = Json::array();
@@ -116,11 +93,6 @@ Json Facade::form_errors(const forms::FormResult& r, const CallContext& context)
     errors.push_back(std::move(e));
   }
   return errors;
-}
-
-Json Facade::validate_form(const forms::FormSchema& schema, std::string_view form_json, const CallContext& context) const {
-  const auto r = forms::validate_form_json(schema, form_json, {context.now});
-  return Json{{"schema", schema.id}, {"valid", r.valid()}, {"errors", form_errors(r, context)}, {"values", Json(r.values)}};
 }
 
 const forms::attachment::Profile* Facade::attachment_profile(const forms::FormSchema* schema) const {

@@ -65,12 +65,19 @@ class Facade {
   // Sets "message" and "hint" from `issue` (null when valid) when the context has a locale.
   void describe(Json& out, const forms::Issue* issue, const CallContext& context) const;
 
+  // The JSON text of a hot call, written without a tree (json_text.hpp), and
+  // whether it says "valid": true (supportctl's exit code).
+  struct Text {
+    std::string json;
+    bool valid = false;
+  };
+
   // supportctl validate KIND VALUE; nullopt for an unknown kind.
-  std::optional<Json> validate(std::string_view kind, std::string_view value, const CallContext& context) const;
+  std::optional<Text> validate(std::string_view kind, std::string_view value, const CallContext& context) const;
   // supportctl password VALUE, with the person's own data when given.
   Json password(std::string_view value, const forms::password::UserInfo& user, const CallContext& context) const;
   // supportctl validate-form SCHEMA FORM.json
-  Json validate_form(const forms::FormSchema& schema, std::string_view form_json, const CallContext& context) const;
+  Text validate_form(const forms::FormSchema& schema, std::string_view form_json, const CallContext& context) const;
   // supportctl sniff FILE: `bytes` is the file, or only its head when `size` is over the profile's limit.
   Json sniff(std::string_view bytes, std::uint64_t size, std::string_view name, std::string_view mime,
              const forms::attachment::Profile& profile, const CallContext& context) const;

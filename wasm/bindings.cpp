@@ -38,8 +38,8 @@ class Core {
 
   std::string validate(const std::string& kind, const std::string& value, const std::string& locale, const std::string& now) const {
     return call(now, locale, [&](const Facade& f, const support::facade::CallContext& c) {
-      const auto out = f.validate(kind, value, c);
-      return out ? to_text(*out) : error_text("unknown_kind");
+      auto out = f.validate(kind, value, c);
+      return out ? std::move(out->json) : error_text("unknown_kind");
     });
   }
 
@@ -65,7 +65,7 @@ class Core {
                             const std::string& now) const {
     return call(now, locale, [&](const Facade& f, const support::facade::CallContext& c) {
       const auto* s = f.forms().schema(schema);
-      return s ? to_text(f.validate_form(*s, form_json, c)) : error_text("unknown_schema");
+      return s ? f.validate_form(*s, form_json, c).json : error_text("unknown_schema");
     });
   }
 

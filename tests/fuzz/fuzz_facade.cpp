@@ -24,6 +24,12 @@ const facade::Facade& core() {
 }
 
 void check(const facade::Json& j) { FUZZ_CHECK(!facade::to_text(j).empty()); }
+// The calls written as text (json_text.hpp): JSON whose tree prints the same
+// bytes again, so their keys are sorted and escaped as to_text() would do it.
+void check(const facade::Facade::Text& t) {
+  const auto j = facade::Json::parse(t.json, nullptr, false);
+  FUZZ_CHECK(!j.is_discarded() && facade::to_text(j) == t.json && j["valid"].get<bool>() == t.valid);
+}
 
 constexpr const char* kKinds[] = {"snils", "inn", "inn10", "inn12", "ogrn", "ogrnip", "passport",
                                   "phone", "email", "name", "date", "birth_date", "datetime"};

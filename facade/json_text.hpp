@@ -1,0 +1,54 @@
+// JSON text written straight into a string, byte for byte what to_text()
+// prints for the same tree: the hot calls (one field, a whole form) build no
+// nlohmann::json objects, whose maps, nodes and serializer cost most of a
+// call in the WASM module. Callers write an object's keys in sorted order, as
+// nlohmann::json keeps them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "facade/facade.hpp"
+
+namespace support::facade {
+
+class JsonText {
+ public:
+  explicit JsonText(std::size_t reserve = 256) { out_.reserve(reserve); }
+
+  JsonText& begin_object() { return open('{'); }
+  JsonText& end_object() { return close('}'); }
+  JsonText& begin_array() { return open('['); }
+  JsonText& end_array() { return close(']'); }
+  JsonText& key(std::string_view name);
+  JsonText& string(std::string_view s);
+  JsonText& boolean(bool b);
+  JsonText& null();
+  // Any tree, written as to_text would write it (numbers by nlohmann itself).
+  JsonText& value(const Json& j);
+
+  // An object member, for short call sites: key, then the value.
+  JsonText& member(std::string_view name, std::string_view s) { return key(name).string(s); }
+  JsonText& member(std::string_view name, const char* s) { return key(name).string(s); }
+  JsonText& member(std::string_view name, bool b) { return key(name).boolean(b); }
+  // A string, or null when `present` is false.
+  JsonText& member_or_null(std::string_view name, bool present, std::string_view s) {
+    key(name);
+    return present ? string(s) : null();
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  JsonText& open(char bracket);
+  JsonText& close(char bracket);
+  void separate();  // the comma before a value or key that follows another
+
+  std::string out_;
+};
+
+// The JSON string literal of `s` appended to `out`, as nlohmann::json's dump
+// with error_handler_t::replace escapes it.
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace support::facade
