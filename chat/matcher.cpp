@@ -42,6 +42,9 @@ constexpr float kTopicWordCredit = 0.5f;
 // and at least at kFraudFloor: its warning must come first.
 constexpr double kFraudLead = 0.1;
 constexpr double kFraudFloor = 0.6;
+// A message where nobody reached the person and nothing is doubted is
+// weaker evidence for the phishing warning.
+constexpr double kNotReported = 0.8;
 // Thanks, praise or a rant without a question: a topic must be clearly meant.
 constexpr double kCourtesy = 0.55;
 constexpr std::size_t kCourtesyWords = 8;  // a longer message is a request with thanks in it
@@ -318,6 +321,7 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   // Someone called or wrote asking for a code or a link, or the person doubts
   // a message that asks for one, or a copy of the portal asked for a password.
   c.fraud = (approach && (request || doubt)) || (channel && request && doubt) || (fake_site && request);
+  c.reported = approach || doubt || fake_site;
   return c;
 }
 
@@ -338,6 +342,9 @@ void Matcher::apply_cues(MatchResult& result, const std::string& locale, std::u3
     phishing = std::min(1.0, std::max({phishing, top + kFraudLead, kFraudFloor}));
     return;
   }
+  // "смс с кодом приходит через час" shares words with the phishing warning's
+  // examples but is no fraud report: without the cues that topic counts less.
+  if (phishing_topic_ >= 0 && !c.reported) scores[static_cast<std::size_t>(phishing_topic_)] *= kNotReported;
   if ((c.courtesy || c.rant) && !c.question && c.content_words <= kCourtesyWords) {
     result.signal = c.rant ? "rant" : "courtesy";
     for (double& s : scores) s *= kCourtesy;
