@@ -237,7 +237,11 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
            {"a page that looked like gosuslugi asked for my password and sms code, was it a fake site?", "en"},
            // A messenger named in any of its forms, a message asking to call back.
            {"в телеграме предложили получить выплату от госуслуг, просят номер карты", "ru"},
-           {"пришла смс что мой аккаунт взломан и нужно перезвонить по номеру, мошенники?", "ru"}}) {
+           {"пришла смс что мой аккаунт взломан и нужно перезвонить по номеру, мошенники?", "ru"},
+           // "Is it you?" doubts the sender; an app to install is a request too.
+           {"пришло письмо что учетку удалят, надо перейти по ссылке и обновить данные. это точно вы прислали?", "ru"},
+           {"a man on telegram says he is from the central bank and i must install an app to protect my account", "en"},
+           {"got an email with a link to my application status from some gmail address, is that from you?", "en"}}) {
     BOOST_TEST_CONTEXT(text) {
       const auto r = test::matcher().match(text, locale);
       BOOST_TEST_REQUIRE(!r.ranked.empty());
@@ -250,9 +254,16 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
   // A code that does not come, or calling the hotline, is not fraud.
   expect({{"не приходит смс с кодом", "access.sms_code"}, {"как позвонить в поддержку", "contact.phone"}});
   BOOST_TEST(test::matcher().match("не приходит смс с кодом", "ru").signal.empty());
-  for (const char* text : {"как позвонить в поддержку если забыл пароль", "на сайте похожая ошибка, пароль не принимает"}) {
+  for (const char* text : {"как позвонить в поддержку если забыл пароль", "на сайте похожая ошибка, пароль не принимает",
+                           "в поддержке написали что пароль надо сбросить, как это сделать"}) {
     BOOST_TEST(test::matcher().match(text, "ru").signal.empty(), text);
   }
+  // With no fraud cue the words an SMS code shares with the warning do not carry it.
+  expect({{"смс с кодом приходит через час, когда код уже просрочен", "access.sms_code"},
+          {"смс с кодом не приходит, это от вас зависит или от оператора?", "access.sms_code"},
+          {"в поддержке написали что пароль надо сбросить, как это сделать", "access.password_reset"}});
+  // "Развод" is also a divorce.
+  expect({{"фамилию меняла после развода, в профиле старая", "profile.change_personal_data"}});
 }
 
 BOOST_AUTO_TEST_CASE(not_ours_and_courtesy) {
