@@ -259,7 +259,7 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
     BOOST_TEST(test::matcher().match(text, "ru").signal.empty(), text);
   }
   // With no fraud cue the words an SMS code shares with the warning do not carry it.
-  expect({{"смс с кодом приходит через час, когда код уже просрочен", "access.sms_code"},
+  expect({{"смс с кодом приходит через час, когда код уже просрочен, связь нормальная", "access.sms_code"},
           {"смс с кодом не приходит, это от вас зависит или от оператора?", "access.sms_code"},
           {"в поддержке написали что пароль надо сбросить, как это сделать", "access.password_reset"}});
   // "Развод" is also a divorce.
