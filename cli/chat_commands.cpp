@@ -73,6 +73,7 @@ int run_eval(const App& app) {
   if (topic_col < 0 || locale_col < 0 || query_col < 0) return usage_error(p[1] + ": needs columns topic, locale, query");
 
   std::size_t real = 0, top1 = 0, top3 = 0, none_rows = 0, none_right = 0, false_none = 0;
+  std::size_t fraud_rows = 0, fraud_warned = 0;  // rows labelled security.phishing, and those answered with it
   std::vector<double> latencies_us;
   Json misses = Json::array();
   const bool verbose = app.args.option("verbose") != nullptr;
@@ -101,6 +102,7 @@ int run_eval(const App& app) {
         in_top3 |= r.ranked[i].topic == expected && r.ranked[i].confidence >= min_confidence;
       }
       top3 += in_top3;
+      if (expected == "security.phishing") ++fraud_rows, fraud_warned += correct;
     }
     if (!correct && verbose) {
       misses.push_back(Json{{"expected", expected}, {"answer", answer}, {"query", query},
@@ -115,6 +117,8 @@ int run_eval(const App& app) {
            {"none_rows", none_rows},
            {"none_correct", share(none_right, none_rows)},
            {"questions_answered_none", share(false_none, real)},
+           {"fraud_rows", fraud_rows},
+           {"fraud_to_phishing", share(fraud_warned, fraud_rows)},
            {"latency_p50_us", std::round(percentile(latencies_us, 0.5) * 10) / 10},
            {"latency_p99_us", std::round(percentile(latencies_us, 0.99) * 10) / 10}};
   if (verbose) out["misses"] = misses;

@@ -282,17 +282,21 @@ BOOST_AUTO_TEST_CASE(eval_reports_accuracy_and_latency) {
   const std::string tsv = write_temp_file("eval.tsv",
                                           "topic\tlocale\tquery\naccess.password_reset\tru\tзабыл пароль\n"
                                           "access.sms_code\tru\tне приходит смс\nnone\tru\tрецепт борща\n"
-                                          "contact.mfc\tru\tзабыл пароль\n");
+                                          "contact.mfc\tru\tзабыл пароль\n"
+                                          "security.phishing\tru\tпозвонили из поддержки и просят код из смс, это правда?\n"
+                                          "security.phishing\tru\tне приходит смс\n");
   const auto r = ctl("eval " + shell_quote(tsv));
   BOOST_TEST(r.exit_code == 0);
   const json j = json::parse(r.out);
-  BOOST_TEST(j["rows"] == 4);
-  BOOST_TEST(j["top1_accuracy"] == 0.667);  // two of three real rows
+  BOOST_TEST(j["rows"] == 6);
+  BOOST_TEST(j["top1_accuracy"] == 0.6);  // three of five real rows
+  BOOST_TEST(j["fraud_rows"] == 2);
+  BOOST_TEST(j["fraud_to_phishing"] == 0.5);  // the call reaches the warning; a missing SMS does not
   BOOST_TEST(j["none_correct"] == 1.0);
   BOOST_TEST(j["questions_answered_none"] == 0.0);
   BOOST_TEST(j["latency_p99_us"].get<double>() > 0);
   const json v = json::parse(ctl("eval " + shell_quote(tsv) + " --verbose 1").out);
-  BOOST_TEST(v["misses"].size() == 1u);
+  BOOST_TEST(v["misses"].size() == 2u);
   BOOST_TEST(v["misses"][0]["expected"] == "contact.mfc");
   BOOST_TEST(ctl("eval " + shell_quote(write_temp_file("bad.tsv", "a\tb\n"))).exit_code == 2);
   BOOST_TEST(ctl("eval /nonexistent.tsv").exit_code == 2);
