@@ -94,7 +94,7 @@ class Matcher {
   // The cue words of the text: what kind of message it is, and how many words it has.
   struct Cues {
     bool fraud = false, not_ours = false, courtesy = false, rant = false, elsewhere = false, question = false;
-    bool reported = false;  // someone reached the person, or the person doubts it is genuine
+    bool reported = false;  // someone reached the person, a copy of the site, or a doubt whether it is genuine
     std::size_t content_words = 0;
   };
   Cues cues_of(const Index& index, std::u32string_view text) const;

@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-
 namespace support::facade {
 
 std::string to_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
