@@ -23,3 +23,6 @@ node wasm/pack.mjs --root . --files build/wasm/bundled-files.txt \
   --module build/wasm/wasm/support-core.mjs --out build/web
 node web/build.mjs --out build/web  # the widget: loader, module and styles beside the core
 node demo/build.mjs --web build/web --out build/demo  # the demo site: every page per locale, with the SRI hashes
+# What the server sends: Brotli and gzip copies beside each file, made once here
+# rather than per request.
+node web/precompress.mjs build/web build/demo

@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace support::server {
@@ -24,6 +25,12 @@ std::optional<std::string> canonical(const std::string& path) {
 bool is_regular_file(const std::string& path) {
   struct stat st {};
   return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool modified_no_earlier(const std::string& later, const std::string& earlier) {
+  struct stat a {}, b {};
+  if (stat(later.c_str(), &a) != 0 || stat(earlier.c_str(), &b) != 0) return false;
+  return a.st_mtim.tv_sec != b.st_mtim.tv_sec ? a.st_mtim.tv_sec > b.st_mtim.tv_sec : a.st_mtim.tv_nsec >= b.st_mtim.tv_nsec;
 }
 
 bool is_directory(const std::string& path) {
@@ -54,7 +61,55 @@ std::string read_file(const std::string& path, bool& ok) {
   return out.str();
 }
 
+// The precompressed copies web/precompress.mjs writes beside a file, best first.
+struct Precompressed {
+  const char* suffix;
+  const char* coding;
+};
+constexpr Precompressed kPrecompressed[] = {{".br", "br"}, {".gz", "gzip"}};
+
+bool compressible(std::string_view mime) {
+  return mime.rfind("text/", 0) == 0 || mime == "application/json" || mime == "application/wasm" || mime == "image/svg+xml";
+}
+
 }  // namespace
+
+bool accepts_encoding(std::string_view accept_encoding, std::string_view coding) {
+  bool any = false;  // "*" stands for every coding not named
+  std::size_t start = 0;
+  while (start <= accept_encoding.size()) {
+    const std::size_t end = std::min(accept_encoding.find(',', start), accept_encoding.size());
+    std::string_view item = accept_encoding.substr(start, end - start);
+    start = end + 1;
+    const std::size_t semi = item.find(';');
+    std::string_view name = item.substr(0, semi);
+    const auto trim = [](std::string_view v) {
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+      return v;
+    };
+    name = trim(name);
+    // "q=0" (or 0.0, 0.000) refuses the coding; any other weight accepts it.
+    bool refused = false;
+    if (semi != std::string_view::npos) {
+      std::string_view params = trim(item.substr(semi + 1));
+      if (params.size() >= 2 && (params[0] == 'q' || params[0] == 'Q') && params[1] == '=') {
+        params.remove_prefix(2);
+        refused = !params.empty() && params.find_first_not_of("0.") == std::string_view::npos;
+      }
+    }
+    const auto same = [](std::string_view a, std::string_view b) {
+      if (a.size() != b.size()) return false;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+      }
+      return true;
+    };
+    if (same(name, coding)) return !refused;
+    if (name == "*") any = !refused;
+  }
+  return any;
+}
 
 std::optional<WebMount> parse_web_mount(std::string_view spec, std::string& error) {
   WebMount m{"/", std::string(spec)};
@@ -158,7 +213,27 @@ void mount_static_site(httplib::Server& server, const std::vector<WebMount>& mou
       res.status = 404;
       return;
     }
-    std::string body = read_file(file->path, ok);
+    // A precompressed copy when the client takes it and it is not older than
+    // the file (data redeployed without web/precompress.mjs goes out as it is).
+    // Nothing is compressed per request: Debian's cpp-httplib would Brotli
+    // every response at quality 11, 136 ms for the 88 KB knowledge base.
+    std::string source = file->path;
+    const char* coding = nullptr;
+    const bool may_encode = compressible(file->mime);
+    if (may_encode && !req.has_header("Range")) {
+      const std::string accepted = req.get_header_value("Accept-Encoding");
+      for (const auto& p : kPrecompressed) {
+        const std::string sibling = file->path + p.suffix;
+        const auto real = canonical(sibling);
+        if (accepts_encoding(accepted, p.coding) && real && *real == sibling && is_regular_file(sibling) &&
+            modified_no_earlier(sibling, file->path)) {
+          source = sibling;
+          coding = p.coding;
+          break;
+        }
+      }
+    }
+    auto body = std::make_shared<std::string>(read_file(source, ok));
     if (!ok) {
       res.status = 500;
       return;
@@ -167,7 +242,16 @@ void mount_static_site(httplib::Server& server, const std::vector<WebMount>& mou
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "same-origin");
     res.set_header("Cache-Control", file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
-    res.set_content(body, file->mime);
+    if (may_encode) res.set_header("Vary", "Accept-Encoding");
+    if (coding) res.set_header("Content-Encoding", coding);
+    if (body->empty()) {
+      res.set_content(std::string(), file->mime);
+      return;
+    }
+    // A content provider: the library then sends the bytes as they are.
+    res.set_content_provider(body->size(), file->mime, [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+      return sink.write(body->data() + offset, length);
+    });
   });
 }
 

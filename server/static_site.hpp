@@ -1,7 +1,8 @@
 // Static files beside the API: the built widget (build/web), demo and test
 // pages, each folder mounted at a URL prefix. Every file goes out with the
 // widget's strict Content-Security-Policy, `nosniff` and a cache policy that
-// trusts content-hashed names only.
+// trusts content-hashed names only; text, JSON and WASM as their precompressed
+// copies (file.br, file.gz from web/precompress.mjs) when the client takes them.
 #pragma once
 
 #include <optional>
@@ -43,6 +44,10 @@ std::string mime_of(std::string_view name);
 // True when a file name carries a content hash (name-0123abcd.js, name.0123abcd.json):
 // such a file never changes and may be cached for a year.
 bool has_content_hash(std::string_view name);
+
+// True when an Accept-Encoding header value takes `coding` ("gzip, br;q=1"
+// takes br; "br;q=0" and a missing coding do not; "*" stands for the rest).
+bool accepts_encoding(std::string_view accept_encoding, std::string_view coding);
 
 // Registers GET (and HEAD) for every file under `mounts`, after the API routes.
 void mount_static_site(httplib::Server& server, const std::vector<WebMount>& mounts);

@@ -52,6 +52,24 @@ test('the core files are fetched beside the widget code, not after it, and each 
   await context.close();
 });
 
+test('the widget code, the .wasm and the packs arrive Brotli-compressed, precompressed by the build', async () => {
+  const context = await browser.newContext();
+  const p = await openPage(browser, server, '/cold.html', { context });
+  const encodings = new Map();
+  p.on('response', async (r) => encodings.set(name(r.url()), (await r.allHeaders())['content-encoding'] ?? 'none'));
+  await widget(p).launcher.click();
+  await widget(p).botMessages.first().waitFor();
+  const sizes = await p.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname.replace(/^\/widget\//, ''), e.encodedBodySize, e.decodedBodySize]));
+  const big = sizes.filter(([n, , decoded]) => /^(widget-|support-core|data\/)/.test(n) && decoded > 4096);
+  assert.ok(big.some(([n]) => n.endsWith('.wasm')) && big.some(([n]) => n.startsWith('data/chat-ru.')), JSON.stringify(sizes));
+  for (const [file, encoded, decoded] of big) {
+    assert.equal(encodings.get(file), 'br', file);
+    assert.ok(encoded < decoded / 2, `${file}: ${encoded} B sent for ${decoded} B`);
+  }
+  await context.close();
+});
+
 test('a pack changed on its way fails its integrity: the error names it, and a later open loads the right one', async () => {
   const context = await browser.newContext();
   const tampered = /\/widget\/data\/chat-ru\.[0-9a-f]+\.json$/;

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +46,19 @@ struct Site {
     write(widget / "widget-4F2KQ7ZA.css", ":host{}");
     write(widget / "support-core.wasm", std::string("\0asm\1\0\0\0", 8));
     write(widget / "data/chat.ru.0a1b2c3d4e.json", "{}");
+    // Precompressed copies as web/precompress.mjs writes them: after their file.
+    write(widget / "widget-4F2KQ7ZA.js.br", "BROTLI-BYTES");
+    write(widget / "widget-4F2KQ7ZA.js.gz", "GZIP-BYTES");
+    write(widget / "logo.png", "PNG");
+    write(widget / "logo.png.br", "NOT-SENT");
+    write(widget / "plain.js", "export const plain = 1;");
+    // A copy older than its file: the data was redeployed without precompressing.
+    write(widget / "stale.js", "export const fresh = 2;");
+    write(widget / "stale.js.br", "OLD-BROTLI");
+    fs::last_write_time(widget / "stale.js.br", fs::last_write_time(widget / "stale.js") - std::chrono::hours(1));
+    write(widget / "linked.js", "export const linked = 3;");
+    fs::remove(widget / "linked.js.br");
+    fs::create_symlink(fs::path(test::temp_dir()) / "secret.txt", widget / "linked.js.br");
     write(fs::path(test::temp_dir()) / "secret.txt", kSecret);
     fs::remove(root / "escape.txt");
     fs::create_symlink(fs::path(test::temp_dir()) / "secret.txt", root / "escape.txt");
@@ -140,6 +154,78 @@ BOOST_AUTO_TEST_CASE(only_hashed_names_are_cached_for_long) {
   BOOST_TEST(!server::has_content_hash("support-widget.js"));
   BOOST_TEST(!server::has_content_hash("widget-settings.js"));  // a word, not a hash
   BOOST_TEST(!server::has_content_hash("a-1234.js"));           // too short
+}
+
+// The bytes exactly as sent: no decompression by the client.
+httplib::Result get_encoded(const std::string& path, const std::string& accept_encoding, const std::string& range = "") {
+  httplib::Client client{"127.0.0.1", site_server().process.port()};
+  client.set_decompress(false);
+  httplib::Headers headers{{"Accept-Encoding", accept_encoding}};
+  if (!range.empty()) headers.emplace("Range", range);
+  return client.Get(path, headers);
+}
+
+BOOST_AUTO_TEST_CASE(precompressed_copies_go_out_when_the_client_takes_them) {
+  const auto br = get_encoded("/widget/widget-4F2KQ7ZA.js", "gzip, deflate, br");
+  BOOST_REQUIRE(br);
+  BOOST_TEST(br->status == 200);
+  BOOST_TEST(br->body == "BROTLI-BYTES");
+  BOOST_TEST(br->get_header_value("Content-Encoding") == "br");
+  BOOST_TEST(br->get_header_value("Vary") == "Accept-Encoding");
+  BOOST_TEST(br->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+  BOOST_TEST(br->get_header_value("Content-Length") == "12");
+  BOOST_TEST(br->get_header_value("Content-Security-Policy") == server::kContentSecurityPolicy);
+
+  const auto gz = get_encoded("/widget/widget-4F2KQ7ZA.js", "br;q=0, gzip");
+  BOOST_TEST(gz->body == "GZIP-BYTES");
+  BOOST_TEST(gz->get_header_value("Content-Encoding") == "gzip");
+
+  for (const char* none : {"", "identity", "br;q=0, gzip;q=0.000", "deflate"}) {
+    BOOST_TEST_CONTEXT(none) {
+      const auto plain = get_encoded("/widget/widget-4F2KQ7ZA.js", none);
+      BOOST_TEST(plain->body == "export {};");
+      BOOST_TEST(!plain->has_header("Content-Encoding"));
+    }
+  }
+  // A range is of the file itself.
+  const auto range = get_encoded("/widget/widget-4F2KQ7ZA.js", "br", "bytes=0-5");
+  BOOST_TEST(range->status == 206);
+  BOOST_TEST(range->body == "export");
+  BOOST_TEST(!range->has_header("Content-Encoding"));
+}
+
+BOOST_AUTO_TEST_CASE(nothing_is_compressed_per_request) {
+  // No copy: the file as it is, never compressed on the fly (Debian's
+  // cpp-httplib would Brotli it at quality 11 on every request).
+  const auto plain = get_encoded("/widget/plain.js", "gzip, deflate, br");
+  BOOST_TEST(plain->body == "export const plain = 1;");
+  BOOST_TEST(!plain->has_header("Content-Encoding"));
+  // A copy older than its file is not what the file says now.
+  const auto stale = get_encoded("/widget/stale.js", "br");
+  BOOST_TEST(stale->body == "export const fresh = 2;");
+  BOOST_TEST(!stale->has_header("Content-Encoding"));
+  // A copy that is a link out of the folder is never followed.
+  const auto linked = get_encoded("/widget/linked.js", "br");
+  BOOST_TEST(linked->body == "export const linked = 3;");
+  BOOST_TEST(linked->body.find(kSecret) == std::string::npos);
+  // Images are compressed already: a stray copy beside one is not sent.
+  const auto image = get_encoded("/widget/logo.png", "br");
+  BOOST_TEST(image->body == "PNG");
+  BOOST_TEST(!image->has_header("Content-Encoding"));
+  BOOST_TEST(!image->has_header("Vary"));
+}
+
+BOOST_AUTO_TEST_CASE(accept_encoding_is_read_as_http_says) {
+  BOOST_TEST(server::accepts_encoding("gzip, deflate, br", "br"));
+  BOOST_TEST(server::accepts_encoding("GZIP;q=0.5", "gzip"));
+  BOOST_TEST(server::accepts_encoding(" br ; q=1 ", "br"));
+  BOOST_TEST(!server::accepts_encoding("br;q=0", "br"));
+  BOOST_TEST(!server::accepts_encoding("br;q=0.0", "br"));
+  BOOST_TEST(!server::accepts_encoding("brotli, xbr", "br"));
+  BOOST_TEST(!server::accepts_encoding("", "gzip"));
+  BOOST_TEST(server::accepts_encoding("*", "gzip"));
+  BOOST_TEST(!server::accepts_encoding("*, gzip;q=0", "gzip"));
+  BOOST_TEST(!server::accepts_encoding("*;q=0", "br"));
 }
 
 BOOST_AUTO_TEST_CASE(no_path_leads_out_of_the_folder) {
