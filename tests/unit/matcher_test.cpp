@@ -189,6 +189,18 @@ BOOST_AUTO_TEST_CASE(negation_is_a_feature) {
           {"мне ответили на обращение, где посмотреть ответ", "appeal.track"}});
 }
 
+BOOST_AUTO_TEST_CASE(english_contractions_and_little_words) {
+  // "haven't", "hasn't", "couldn't" are negations like "didn't"; the pieces of
+  // "it's" and "yet", "already" say nothing a message is about.
+  expect({{"I still haven't got the code", "access.sms_code"},
+          {"no code yet", "access.sms_code"},
+          {"the code hasn't come, it's been ages", "access.sms_code"},
+          {"couldn't sign in, it says wrong password", "access.login_error"}},
+         "en");
+  // An idiom for forgetting.
+  expect({{"пароль вылетел из головы, как восстановить", "access.password_reset"}});
+}
+
 BOOST_AUTO_TEST_CASE(word_pairs_settle_polysemy) {
   // «не загружаются госуслуги» is the site not loading, not a file upload.
   expect({{"не загружаются госуслуги", "tech.site_error"}, {"госуслуги не грузятся весь день", "tech.site_error"},
@@ -241,7 +253,12 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
            // "Is it you?" doubts the sender; an app to install is a request too.
            {"пришло письмо что учетку удалят, надо перейти по ссылке и обновить данные. это точно вы прислали?", "ru"},
            {"a man on telegram says he is from the central bank and i must install an app to protect my account", "en"},
-           {"got an email with a link to my application status from some gmail address, is that from you?", "en"}}) {
+           {"got an email with a link to my application status from some gmail address, is that from you?", "en"},
+           // "Supposedly" doubts the sender; the bank's "security service" is who
+           // such callers claim to be; a copy "looked exactly like" the portal.
+           {"got an email with an attachment, supposedly from the portal, should I open it", "en"},
+           {"папа продиктовал код из смс службе безопасности банка, теперь не может войти", "ru"},
+           {"the page looked exactly like gosuslugi and asked for my password and the sms code", "en"}}) {
     BOOST_TEST_CONTEXT(text) {
       const auto r = test::matcher().match(text, locale);
       BOOST_TEST_REQUIRE(!r.ranked.empty());
@@ -272,7 +289,9 @@ BOOST_AUTO_TEST_CASE(not_ours_and_courtesy) {
            {"подскажите как получить client_id и redirect_uri для интеграции с есиа", "ru"},
            {"we need api access and oauth docs to integrate sign-in", "en"},
            {"хотим сделать вход на нашем сайте через госуслуги, куда обращаться за ключами", "ru"},
-           {"where do we get a client id to let users of our app log in with their portal account", "en"}}) {
+           {"where do we get a client id to let users of our app log in with their portal account", "en"},
+           {"we want to embed your support widget on our online shop, where is the js snippet", "en"},
+           {"хочу сделать на своем сайте вход через госуслуги, куда писать", "ru"}}) {
     const auto r = test::matcher().match(text, locale);
     BOOST_TEST(r.ranked.empty(), text);
     BOOST_TEST(r.signal == "not_ours", text);
@@ -280,7 +299,8 @@ BOOST_AUTO_TEST_CASE(not_ours_and_courtesy) {
   // Thanks, praise and rants without a question are not questions...
   expect({{"спасибо большое, всё получилось", "none"}, {"вы молодцы, быстро всё сделали", "none"},
           {"сайт отстой, позор", "none"}});
-  expect({{"thanks a lot, it worked", "none"}}, "en");
+  expect({{"thanks a lot, it worked", "none"}, {"just testing lol", "none"}}, "en");
+  expect({{"проверка связи", "none"}});
   BOOST_TEST(test::matcher().match("спасибо большое, всё получилось", "ru").signal == "courtesy");
   BOOST_TEST(test::matcher().match("сайт отстой, позор", "ru").signal == "rant");
   // ...but thanks around a real problem still find it.
