@@ -1,5 +1,7 @@
 #include "facade/json_text.hpp"
 
+#include <algorithm>
+
 namespace support::facade {
 
 namespace {
@@ -38,14 +40,27 @@ const char* short_escape(unsigned char c) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
+  JsonText text(s.size() + 2);
+  text.string(s);
+  out += text.take();
+}
+
+void JsonText::grow(std::size_t more) {
+  const std::size_t capacity = std::max(capacity_ * 2, size_ + more);
+  auto bigger = std::make_unique<char[]>(capacity);
+  if (size_) std::memcpy(bigger.get(), buffer_.get(), size_);
+  buffer_ = std::move(bigger);
+  capacity_ = capacity;
+}
+
+void JsonText::quoted(std::string_view s) {
   // Pointers and whole runs rather than a call per byte: -Oz inlines little.
   const char* const begin = s.data();
   const char* const end = begin + s.size();
   const char* plain = begin;  // start of the bytes not yet copied
   const char* p = begin;
-  const std::size_t start = out.size();
-  out.reserve(start + s.size() + 2);
-  out += '"';
+  const std::size_t start = size_;
+  put('"');
   while (p != end) {
     const auto c = static_cast<unsigned char>(*p);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
@@ -56,66 +71,71 @@ void append_json_string(std::string& out, std::string_view s) {
       const std::size_t n = utf8_sequence(s, static_cast<std::size_t>(p - begin));
       if (n == 0) {
         // Invalid UTF-8 is rare (echoed input): nlohmann's own replacement rules apply.
-        out.resize(start);
-        out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+        size_ = start;
+        const std::string replaced = Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+        put(replaced.data(), replaced.size());
         return;
       }
       p += n;
       continue;
     }
-    out.append(plain, static_cast<std::size_t>(p - plain));
+    put(plain, static_cast<std::size_t>(p - plain));
     if (const char* e = short_escape(c)) {
-      out.append(e, 2);
+      put(e, 2);
     } else {
       static const char hex[] = "0123456789abcdef";
       const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-      out.append(u, sizeof u);
+      put(u, sizeof u);
     }
     plain = ++p;
   }
-  out.append(plain, static_cast<std::size_t>(end - plain));
-  out += '"';
+  put(plain, static_cast<std::size_t>(end - plain));
+  put('"');
 }
 
 void JsonText::separate() {
-  if (out_.empty()) return;
-  const char last = out_.back();
-  if (last != '{' && last != '[' && last != ':') out_ += ',';
+  if (size_ == 0) return;
+  const char last = buffer_[size_ - 1];
+  if (last != '{' && last != '[' && last != ':') put(',');
 }
 
 JsonText& JsonText::open(char bracket) {
   separate();
-  out_ += bracket;
+  put(bracket);
   return *this;
 }
 
 JsonText& JsonText::close(char bracket) {
-  out_ += bracket;
+  put(bracket);
   return *this;
 }
 
 JsonText& JsonText::key(std::string_view name) {
   separate();
-  append_json_string(out_, name);
-  out_ += ':';
+  quoted(name);
+  put(':');
   return *this;
 }
 
 JsonText& JsonText::string(std::string_view s) {
   separate();
-  append_json_string(out_, s);
+  quoted(s);
   return *this;
 }
 
 JsonText& JsonText::boolean(bool b) {
   separate();
-  out_ += b ? "true" : "false";
+  if (b) {
+    put("true", 4);
+  } else {
+    put("false", 5);
+  }
   return *this;
 }
 
 JsonText& JsonText::null() {
   separate();
-  out_ += "null";
+  put("null", 4);
   return *this;
 }
 
@@ -135,7 +155,8 @@ JsonText& JsonText::value(const Json& j) {
     default:
       // Numbers (and a discarded value): nlohmann's own digits.
       separate();
-      out_ += to_text(j);
+      const std::string number = to_text(j);
+      put(number.data(), number.size());
       return *this;
   }
 }

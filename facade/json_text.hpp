@@ -5,6 +5,8 @@
 // nlohmann::json keeps them.
 #pragma once
 
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,7 +16,7 @@ namespace support::facade {
 
 class JsonText {
  public:
-  explicit JsonText(std::size_t reserve = 256) { out_.reserve(reserve); }
+  explicit JsonText(std::size_t reserve = 256) { grow(reserve); }
 
   JsonText& begin_object() { return open('{'); }
   JsonText& end_object() { return close('}'); }
@@ -37,14 +39,29 @@ class JsonText {
     return present ? string(s) : null();
   }
 
-  std::string take() { return std::move(out_); }
+  std::string take() const { return std::string(buffer_.get(), size_); }
 
  private:
   JsonText& open(char bracket);
   JsonText& close(char bracket);
   void separate();  // the comma before a value or key that follows another
+  void quoted(std::string_view s);
 
-  std::string out_;
+  // Bytes go into a plain buffer: at -Oz every std::string::push_back is a
+  // chain of out-of-line calls, which cost most of a field check.
+  [[gnu::always_inline]] void put(char c) {
+    if (size_ == capacity_) grow(1);
+    buffer_[size_++] = c;
+  }
+  [[gnu::always_inline]] void put(const char* s, std::size_t n) {
+    if (capacity_ - size_ < n) grow(n);
+    std::memcpy(buffer_.get() + size_, s, n);
+    size_ += n;
+  }
+  void grow(std::size_t more);
+
+  std::unique_ptr<char[]> buffer_;
+  std::size_t size_ = 0, capacity_ = 0;
 };
 
 // The JSON string literal of `s` appended to `out`, as nlohmann::json's dump

@@ -1,6 +1,7 @@
 #include "forms/digits.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "forms/input_guard.hpp"
 #include "text/chars.hpp"
@@ -9,22 +10,28 @@
 namespace support::forms::digits {
 
 std::string compact(std::string_view value) {
-  std::string out;
-  out.reserve(value.size());
+  // Written through a pointer: at -Oz each std::string push_back is a chain
+  // of out-of-line calls, and this runs on every keystroke's check.
+  std::string out(value.size(), '\0');
+  char* w = out.data();
   std::size_t pos = 0;
   while (pos < value.size()) {
     const char c = value[pos];
     if (static_cast<unsigned char>(c) < 0x80) {  // ASCII fast path
-      if (c != ' ' && c != '-' && c != '.' && c != '\t') out += c;
+      if (c != ' ' && c != '-' && c != '.' && c != '\t') *w++ = c;
       ++pos;
       continue;
     }
     const auto d = text::decode_at(value, pos);
     const char32_t cp = d.code_point;
     const bool separator = d.valid && (text::is_space(cp) || text::is_dash(cp) || cp == U'.');
-    if (!separator) out.append(value.substr(pos, d.length));
+    if (!separator) {
+      std::memcpy(w, value.data() + pos, d.length);
+      w += d.length;
+    }
     pos += d.length;
   }
+  out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
 }
 
