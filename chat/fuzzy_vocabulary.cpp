@@ -1,6 +1,7 @@
 #include "chat/fuzzy_vocabulary.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace support::chat {
 
@@ -22,20 +23,37 @@ int allowed_distance(std::size_t length) {
 int edit_distance(const std::u32string& a, const std::u32string& b, int max) {
   const std::size_t n = a.size(), m = b.size();
   if (static_cast<int>(n > m ? n - m : m - n) > max) return max + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows, on the stack for vocabulary words: this runs for every known
+  // word near an unknown one.
+  int on_stack[3 * (kMaxIndexedLength + 1)];
+  std::vector<int> on_heap;
+  int* rows = on_stack;
+  if (m > kMaxIndexedLength) {
+    on_heap.resize(3 * (m + 1));
+    rows = on_heap.data();
+  }
+  int* prev2 = rows;
+  int* prev = rows + (m + 1);
+  int* cur = rows + 2 * (m + 1);
+  const char32_t* const pa = a.data();  // raw letters: at -Oz operator[] is a call
+  const char32_t* const pb = b.data();
   for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = static_cast<int>(i);
     int row_min = cur[0];
     for (std::size_t j = 1; j <= m; ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      row_min = std::min(row_min, cur[j]);
+      const int cost = pa[i - 1] == pb[j - 1] ? 0 : 1;
+      int d = prev[j] < cur[j - 1] ? prev[j] + 1 : cur[j - 1] + 1;
+      if (prev[j - 1] + cost < d) d = prev[j - 1] + cost;
+      if (i > 1 && j > 1 && pa[i - 1] == pb[j - 2] && pa[i - 2] == pb[j - 1] && prev2[j - 2] + 1 < d) d = prev2[j - 2] + 1;
+      cur[j] = d;
+      if (d < row_min) row_min = d;
     }
     if (row_min > max) return max + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    int* const oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
   return prev[m];
 }

@@ -112,11 +112,10 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
   };
   std::vector<Pending> pending;
   std::vector<std::unordered_set<std::uint32_t>> topics_of_feature;
-  StemMemo stems;
 
   auto add_unit = [&](std::uint32_t topic, std::u32string_view text, float scale) {
     Pending p{topic, {}, scale};
-    for (const Term& term : analyze(text, *index.language, 256, &stems)) {
+    for (const Term& term : analyze(text, *index.language)) {
       const auto [it, inserted] = index.feature_ids.emplace(term.feature, static_cast<std::uint32_t>(index.feature_ids.size()));
       if (inserted) topics_of_feature.emplace_back();
       topics_of_feature[it->second].insert(topic);
@@ -136,7 +135,7 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
       keywords += text::to_u32(k) + U" ";
       // A domain term ("росреестр", "криптопро") is a unit of its own: named
       // anywhere in a long message, it points to its topic.
-      const auto terms = analyze(text::to_u32(k), *index.language, 256, &stems);
+      const auto terms = analyze(text::to_u32(k), *index.language);
       if (std::any_of(terms.begin(), terms.end(), [&](const Term& term) { return index.language->strong.count(term.feature) > 0; })) {
         add_unit(t, text::to_u32(k), kKeywordScale);
       }

@@ -64,8 +64,14 @@ class EnglishStemmer {
     return nullptr;
   }
 
+  // Compared from the last letter: most endings tried fail on it at once.
   bool ends(std::u32string_view s) const {
-    return w_.size() >= s.size() && std::u32string_view(w_).substr(w_.size() - s.size()) == s;
+    if (w_.size() < s.size()) return false;
+    const char32_t* tail = w_.data() + (w_.size() - s.size());
+    for (std::size_t i = s.size(); i-- > 0;) {
+      if (tail[i] != s[i]) return false;
+    }
+    return true;
   }
   std::size_t stem_len(std::u32string_view suffix) const { return w_.size() - suffix.size(); }
   bool in_r1(std::u32string_view s) const { return ends(s) && stem_len(s) >= r1_; }

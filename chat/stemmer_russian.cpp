@@ -19,8 +19,14 @@ bool is_vowel(char32_t c) {
   }
 }
 
+// Compared from the last letter: most endings tried fail on it at once.
 bool ends_with(const std::u32string& w, std::u32string_view s) {
-  return w.size() >= s.size() && std::u32string_view(w).substr(w.size() - s.size()) == s;
+  if (w.size() < s.size()) return false;
+  const char32_t* tail = w.data() + (w.size() - s.size());
+  for (std::size_t i = s.size(); i-- > 0;) {
+    if (tail[i] != s[i]) return false;
+  }
+  return true;
 }
 
 class RussianStemmer {

@@ -46,15 +46,7 @@ std::u32string feature_of(const Lexicon::Language& language, const std::u32strin
   return concept_of(language, stem(word));
 }
 
-const std::u32string& StemMemo::stem_of(const std::u32string& word) {
-  auto it = stems_.find(word);
-  if (it == stems_.end()) it = stems_.emplace(word, stem(word)).first;
-  return it->second;
-}
-
-std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& language, std::size_t max_words,
-                          StemMemo* memo) {
-  const auto stem_of = [memo](const std::u32string& word) { return memo ? memo->stem_of(word) : stem(word); };
+std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& language, std::size_t max_words) {
   // Words in order, each marked when a negation ("не", "not") stands before it.
   std::vector<Term> base;
   std::vector<bool> negated;
@@ -75,7 +67,7 @@ std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& lan
     const bool stopword = language.stopwords.count(word) > 0;
     std::u32string word_stem;  // stemmed once, for the slang lookup and the feature
     if (depth == 0 && !stopword) {
-      word_stem = stem_of(word);
+      word_stem = stem(word);
       const auto declined = language.stem_replacements.find(word_stem);
       if (declined != language.stem_replacements.end()) {
         for (const auto& w : declined->second) self(self, w, depth + 1);
@@ -98,7 +90,7 @@ std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& lan
       if (negation_reach > 0) --negation_reach;
       return;
     }
-    if (word_stem.empty()) word_stem = stem_of(word);
+    if (word_stem.empty()) word_stem = stem(word);
     base.push_back({word, concept_of(language, std::move(word_stem))});
     negated.push_back(negation_reach > 0);
     negation_reach = 0;

@@ -30,18 +30,6 @@ std::vector<std::u32string> split_words(std::u32string_view text, std::size_t ma
 // The feature of one word (no replacement, no stop-word check).
 std::u32string feature_of(const Lexicon::Language& language, const std::u32string& word);
 
-// Stems already computed, for analysing many texts at once (building the
-// index stems each knowledge-base word many times; stemming was a fifth of
-// the start-up).
-class StemMemo {
- public:
-  const std::u32string& stem_of(const std::u32string& word);
-
- private:
-  std::unordered_map<std::u32string, std::u32string> stems_;
-};
-
-std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& language, std::size_t max_words = 256,
-                          StemMemo* memo = nullptr);
+std::vector<Term> analyze(std::u32string_view text, const Lexicon::Language& language, std::size_t max_words = 256);
 
 }  // namespace support::chat

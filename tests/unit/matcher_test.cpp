@@ -65,6 +65,16 @@ BOOST_AUTO_TEST_CASE(misspellings_are_corrected_within_limits) {
   BOOST_TEST(nearest("life") == "none");
   BOOST_TEST(nearest("нароль") == "none");                 // the first letter is trusted
   BOOST_TEST(nearest("поролььь") == "none");               // three typos
+  // The distance itself, for words longer than any the vocabulary holds too.
+  const auto distance = [](const char* a, const char* b) { return edit_distance(text::to_u32(a), text::to_u32(b), 2); };
+  BOOST_TEST(distance("пароль", "пароль") == 0);
+  BOOST_TEST(distance("paymnet", "payment") == 1);
+  BOOST_TEST(distance("восстановить", "востоновить") == 2);
+  BOOST_TEST(distance("abc", "abcdefgh") == 3);  // more than `max` apart: max + 1
+  const std::string long_word(40, 'a');
+  BOOST_TEST(distance(long_word.c_str(), (long_word + "b").c_str()) == 1);
+  BOOST_TEST(distance(long_word.c_str(), ("b" + long_word.substr(1)).c_str()) == 1);
+  BOOST_TEST(distance(long_word.c_str(), std::string(40, 'b').c_str()) == 3);
 }
 
 BOOST_AUTO_TEST_CASE(slang_and_abbreviations) {
