@@ -83,17 +83,6 @@ Json Facade::password(std::string_view value, const forms::password::UserInfo& u
   return out;
 }
 
-Json Facade::form_errors(const forms::FormResult& r, const CallContext& context) const {
-  Json errors = Json::array();
-  for (const auto& fi : r.issues) {
-    Json e{{"path", fi.path}};
-    e.update(issue_json(fi.issue));
-    describe(e, &fi.issue, context);
-    errors.push_back(std::move(e));
-  }
-  return errors;
-}
-
 const forms::attachment::Profile* Facade::attachment_profile(const forms::FormSchema* schema) const {
   if (!schema) return forms_.attachments.profile("portal_form");
   const forms::attachment::Profile* profile = nullptr;

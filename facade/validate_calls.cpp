@@ -31,6 +31,25 @@ void write_params(JsonText& out, const forms::Params& params) {
   out.end_object();
 }
 
+// A form's errors, each with its path, code, message key, params and (with a
+// locale) message and hint: the one writer of this shape.
+void write_errors(JsonText& out, const forms::FormResult& r, const i18n::Messages& messages, const CallContext& context) {
+  out.begin_array();
+  for (const auto& fi : r.issues) {
+    const forms::Issue& issue = fi.issue;
+    const bool texts = !context.locale.empty();
+    i18n::Messages::ErrorText text;
+    if (texts) text = messages.error_text(context.locale, issue.code, issue.params);
+    out.begin_object().member("code", issue.code);
+    if (texts) out.member("hint", text.hint);
+    out.member("key", issue.message_key());
+    if (texts) out.member("message", text.message);
+    write_params(out.key("params"), issue.params);
+    out.member("path", fi.path).end_object();
+  }
+  out.end_array();
+}
+
 }  // namespace
 
 std::optional<Facade::Text> Facade::validate(std::string_view kind, std::string_view value, const CallContext& context) const {
@@ -70,23 +89,19 @@ std::optional<Facade::Text> Facade::validate(std::string_view kind, std::string_
 Facade::Text Facade::validate_form(const forms::FormSchema& schema, std::string_view form_json, const CallContext& context) const {
   const auto r = forms::validate_form_json(schema, form_json, {context.now});
   JsonText out(form_json.size() + 512 * (r.issues.size() + 1));
-  out.begin_object().key("errors").begin_array();
-  for (const auto& fi : r.issues) {
-    const forms::Issue& issue = fi.issue;
-    const bool texts = !context.locale.empty();
-    i18n::Messages::ErrorText text;
-    if (texts) text = messages_.error_text(context.locale, issue.code, issue.params);
-    out.begin_object().member("code", issue.code);
-    if (texts) out.member("hint", text.hint);
-    out.member("key", issue.message_key());
-    if (texts) out.member("message", text.message);
-    write_params(out.key("params"), issue.params);
-    out.member("path", fi.path).end_object();
-  }
-  out.end_array();
+  out.begin_object().key("errors");
+  write_errors(out, r, messages_, context);
   out.member("schema", schema.id).member("valid", r.valid()).key("values").value(r.values);
   out.end_object();
   return Text{out.take(), r.valid()};
+}
+
+// The same errors as a tree, for the calls that put them into a larger answer
+// (packaging, the e-mail fallback); not on a keystroke's path.
+Json Facade::form_errors(const forms::FormResult& r, const CallContext& context) const {
+  JsonText out(512 * (r.issues.size() + 1));
+  write_errors(out, r, messages_, context);
+  return Json::parse(out.take());
 }
 
 }  // namespace support::facade
