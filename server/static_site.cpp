@@ -68,6 +68,20 @@ struct Precompressed {
 };
 constexpr Precompressed kPrecompressed[] = {{".br", "br"}, {".gz", "gzip"}};
 
+std::string_view trim(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  return v;
+}
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+
 bool compressible(std::string_view mime) {
   return mime.rfind("text/", 0) == 0 || mime == "application/json" || mime == "application/wasm" || mime == "image/svg+xml";
 }
@@ -82,13 +96,7 @@ bool accepts_encoding(std::string_view accept_encoding, std::string_view coding)
     std::string_view item = accept_encoding.substr(start, end - start);
     start = end + 1;
     const std::size_t semi = item.find(';');
-    std::string_view name = item.substr(0, semi);
-    const auto trim = [](std::string_view v) {
-      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-      while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-      return v;
-    };
-    name = trim(name);
+    const std::string_view name = trim(item.substr(0, semi));
     // "q=0" (or 0.0, 0.000) refuses the coding; any other weight accepts it.
     bool refused = false;
     if (semi != std::string_view::npos) {
@@ -98,14 +106,7 @@ bool accepts_encoding(std::string_view accept_encoding, std::string_view coding)
         refused = !params.empty() && params.find_first_not_of("0.") == std::string_view::npos;
       }
     }
-    const auto same = [](std::string_view a, std::string_view b) {
-      if (a.size() != b.size()) return false;
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-      }
-      return true;
-    };
-    if (same(name, coding)) return !refused;
+    if (same_ignoring_case(name, coding)) return !refused;
     if (name == "*") any = !refused;
   }
   return any;
