@@ -268,7 +268,12 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
            // such callers claim to be; a copy "looked exactly like" the portal.
            {"got an email with an attachment, supposedly from the portal, should I open it", "en"},
            {"папа продиктовал код из смс службе безопасности банка, теперь не может войти", "ru"},
-           {"the page looked exactly like gosuslugi and asked for my password and the sms code", "en"}}) {
+           {"the page looked exactly like gosuslugi and asked for my password and the sms code", "en"},
+           // Who reaches out ("texted me", "a bank employee"), what they want
+           // (a remote-access app, a prize behind a link), and "is this real".
+           {"a robocall said my account will be blocked unless I press 1 and read out the code, is this real", "en"},
+           {"someone texted me that I won a prize from the portal, I only need to follow the link", "en"},
+           {"a bank employee wants me to install anydesk so he can protect my account", "en"}}) {
     BOOST_TEST_CONTEXT(text) {
       const auto r = test::matcher().match(text, locale);
       BOOST_TEST_REQUIRE(!r.ranked.empty());
