@@ -273,7 +273,8 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
            // (a remote-access app, a prize behind a link), and "is this real".
            {"a robocall said my account will be blocked unless I press 1 and read out the code, is this real", "en"},
            {"someone texted me that I won a prize from the portal, I only need to follow the link", "en"},
-           {"a bank employee wants me to install anydesk so he can protect my account", "en"}}) {
+           {"a bank employee wants me to install anydesk so he can protect my account", "en"},
+           {"позвонили из поддержки, просят поставить anydesk чтобы проверить мой кабинет, это правда нужно?", "ru"}}) {
     BOOST_TEST_CONTEXT(text) {
       const auto r = test::matcher().match(text, locale);
       BOOST_TEST_REQUIRE(!r.ranked.empty());
