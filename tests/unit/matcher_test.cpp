@@ -269,11 +269,11 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
            {"got an email with an attachment, supposedly from the portal, should I open it", "en"},
            {"папа продиктовал код из смс службе безопасности банка, теперь не может войти", "ru"},
            {"the page looked exactly like gosuslugi and asked for my password and the sms code", "en"},
-           // Who reaches out ("texted me", "a bank employee"), what they want
-           // (a remote-access app, a prize behind a link), and "is this real".
+           // Who reaches out ("texted me", a robocall), what they want (a
+           // remote-access app, a prize behind a link), and "is this real".
            {"a robocall said my account will be blocked unless I press 1 and read out the code, is this real", "en"},
            {"someone texted me that I won a prize from the portal, I only need to follow the link", "en"},
-           {"a bank employee wants me to install anydesk so he can protect my account", "en"},
+           {"a man messaged me on the phone to install anydesk so he can protect my account", "en"},
            {"позвонили из поддержки, просят поставить anydesk чтобы проверить мой кабинет, это правда нужно?", "ru"}}) {
     BOOST_TEST_CONTEXT(text) {
       const auto r = test::matcher().match(text, locale);
@@ -295,6 +295,13 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
   expect({{"смс с кодом приходит через час, когда код уже просрочен, связь нормальная", "access.sms_code"},
           {"смс с кодом не приходит, это от вас зависит или от оператора?", "access.sms_code"},
           {"в поддержке написали что пароль надо сбросить, как это сделать", "access.password_reset"}});
+  // The person contacting their operator or support is no approach.
+  for (const char* text : {"the sms code does not arrive, is it on your side or my mobile operator?",
+                           "I contacted my mobile operator and they say the sms code was delivered, but I see nothing",
+                           "I reached out to support last week about the code and nobody answered",
+                           "my bank employee told me to verify my account on the portal, how do I do that"}) {
+    BOOST_TEST(test::matcher().match(text, "en").signal.empty(), text);
+  }
   // "Развод" is also a divorce.
   expect({{"фамилию меняла после развода, в профиле старая", "profile.change_personal_data"}});
 }
