@@ -63,6 +63,8 @@ Json string_list(const std::vector<std::string>& items) {
 }  // namespace
 
 Json Facade::password(std::string_view value, const forms::password::UserInfo& user, const CallContext& context) const {
+  // A page that has not loaded the word lists (loadPasswords()) gets no verdict rather than a weaker one.
+  if (!forms_.passwords.has_strength()) return Json{{"error", "passwords_not_loaded"}};
   const auto check = forms_.passwords.check(value, user);
   Json errors = Json::array();
   for (const auto& e : check.errors) errors.push_back(e.code);

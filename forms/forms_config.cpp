@@ -19,16 +19,16 @@ const FormSchema* FormsConfig::schema(std::string_view id) const {
 
 Loaded<FormsConfig> FormsConfig::load(const DataFiles& files) {
   return load_config<FormsConfig>([&] {
-    // The Russian word list is optional: a page fetches it only where a password field is.
-    std::string_view russian_list;
+    // The strength estimate's word lists are optional: a page fetches them only where a password field is.
+    std::string_view dictionary, russian_list;
     for (const auto& [path, content] : files) {
+      if (path == "forms/data/password_dictionary.json") dictionary = content;
       if (path == "forms/data/password_dictionary_ru.json") russian_list = content;
     }
     FormsConfig c{value_or_throw(attachment::Rules::load(require_file(files, "forms/data/attachment_profiles.json"),
                                                "forms/data/attachment_profiles.json")),
                   value_or_throw(password::Checker::load(require_file(files, "forms/data/password_policy.json"),
-                                               require_file(files, "forms/data/password_dictionary.json"),
-                                               russian_list)),
+                                               dictionary, russian_list)),
                   {}};
     for (const auto& [path, content] : files) {
       if (path.substr(0, kSchemaDir.size()) != kSchemaDir) continue;

@@ -3,6 +3,7 @@
 // refuses below the policy's min_score).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,16 +24,22 @@ struct Check {
 
 class Checker {
  public:
-  // russian_list_json: forms/data/password_dictionary_ru.json, or empty where it is not loaded.
+  // dictionary_json: forms/data/password_dictionary.json; russian_list_json:
+  // forms/data/password_dictionary_ru.json. Either may be empty where a page
+  // has not loaded it (the browser fetches them only where a password field
+  // is); without the dictionary there is no strength estimate.
   static Loaded<Checker> load(std::string_view policy_json, std::string_view dictionary_json,
                               std::string_view russian_list_json = {});
 
+  // Only with the strength estimate (has_strength()): the policy alone would
+  // call a common password strong enough.
+  bool has_strength() const { return strength_.has_value(); }
   Check check(std::string_view password, const UserInfo& user = {}) const;
   const Policy& policy() const { return policy_; }
 
  private:
   Policy policy_;
-  StrengthEstimator strength_;
+  std::optional<StrengthEstimator> strength_;
 };
 
 }  // namespace support::forms::password

@@ -8,7 +8,7 @@
 // The data files are split into packs so that a page fetches only what it
 // shows (facade/data_pack.hpp merges them back):
 //   forms         schemas, policies, attachment rules, calendar, locales
-//   passwords     further word lists of the strength estimate (only where a password field is)
+//   passwords     the word lists of the strength estimate (only where a password field is)
 //   chat          the knowledge base without its texts
 //   <locale>      that locale's catalog: the widget's own texts and the chat's
 //   forms-<locale> the catalog's texts of forms and their errors (when a form opens)
@@ -53,9 +53,10 @@ const FORM_AREAS = new Set(['forms', 'schema', 'mail', 'api']);
 // Areas of the catalog's `ui` that only pages with forms show (forms-only mode,
 // the playground): they travel with the form texts, not in every page's pack.
 const FORM_UI_AREAS = new Set(['forms', 'playground']);
-// The strength estimate's files that every password check needs; other
-// password_* lists are fetched only where a password field is.
-const BASE_PASSWORD_FILES = new Set(['forms/data/password_policy.json', 'forms/data/password_dictionary.json']);
+// The password policy travels with the forms; the strength estimate's word
+// lists (password_dictionary*.json, 13 KB gzip) are fetched only where a
+// password field is: core.password() answers passwords_not_loaded until then.
+const BASE_PASSWORD_FILES = new Set(['forms/data/password_policy.json']);
 
 // Removes every key named after a locale, recursively; returns the removed
 // parts as overlays {locale: value-with-only-those-keys}. Array elements keep

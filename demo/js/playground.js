@@ -19,7 +19,9 @@ const show = (kind, text, valid, json) => {
   $(`pg-${kind}-json`).textContent = json === null ? '' : JSON.stringify(json, null, 2);
 };
 
-function start(core) {
+async function start(core) {
+  // The page tries passwords from the start: the strength estimate's word lists come with the core.
+  await core.loadPasswords().catch(() => {});
   const locale = window.SupportForms.locale;
   const t = (key, params = {}) => core.format(key, params, locale);
   coreStatus.textContent = '';
@@ -48,6 +50,7 @@ function start(core) {
     reasons.replaceChildren();
     if (password.value === '') return show('password', t("ui.playground.empty"), null, null);
     const r = core.password(password.value, user(), locale);
+    if (r.error) return show('password', t("ui.playground.load_failed"), null, r);  // the word lists did not load
     show('password', `${t("ui.forms.strength")}: ${r.strength} (${r.score}/4)`, Boolean(r.valid), r);
     for (const m of r.messages || []) {
       const li = document.createElement('li');
@@ -57,8 +60,6 @@ function start(core) {
     }
   };
   for (const el of [password, ...document.querySelectorAll('input[data-user]')]) el.addEventListener('input', runPassword);
-  // The further word lists of the strength estimate, once a password is being tried.
-  password.addEventListener('focus', () => core.loadPasswords().then(runPassword, () => {}), { once: true });
   runPassword();
 
   // A file by its content: the bytes decide, not the name or the browser's type.

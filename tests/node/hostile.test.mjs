@@ -30,7 +30,20 @@ test('invalid UTF-8 and NUL bytes: the same answers as natively', () => {
   assert.equal(match.answer, 'none');
 });
 
-test('10 MB strings: refused or cut, answered quickly, no trap', () => {
+test('a password check before the word lists are loaded gives no verdict, then the native one', async () => {
+  // A fresh core: a page without a password field never fetches the lists.
+  const fresh = await openCore({ locale: 'ru' });
+  assert.deepEqual(fresh.password('qwerty123'), { error: 'passwords_not_loaded' });
+  assert.deepEqual(fresh.password('Jyfnfif1985!', { name: 'Наталья' }, 'en'), { error: 'passwords_not_loaded' });
+  await fresh.loadPasswords();
+  const native = lines(supportctl(['--locale', 'ru', 'password', '--user-name', 'Наталья'], Buffer.from('qwerty123\nJyfnfif1985!\n')));
+  assert.equal(fresh._native.password('qwerty123', JSON.stringify({ name: 'Наталья' }), 'ru'), native[0]);
+  assert.equal(fresh._native.password('Jyfnfif1985!', JSON.stringify({ name: 'Наталья' }), 'ru'), native[1]);
+  assert.ok(fresh.password('qwerty123').score <= 1);
+});
+
+test('10 MB strings: refused or cut, answered quickly, no trap', async () => {
+  await core.loadPasswords();
   const huge = 'а'.repeat(5 * 1024 * 1024);  // 10 MB of UTF-8
   for (const kind of ['snils', 'email', 'name', 'phone']) {
     const out = core.validate(kind, huge);

@@ -119,8 +119,9 @@ export class SupportCore {
     await this._load(this._locales);
   }
 
-  // The strength estimate's further word lists (Russian words, names and
-  // places in both layouts), for pages with a password field.
+  // The strength estimate's word lists (common passwords; Russian words,
+  // names and places in both layouts), for pages with a password field:
+  // until then password() answers {error: 'passwords_not_loaded'}.
   async loadPasswords() {
     this._parts.add('passwords');
     await this._load(this._locales);
@@ -150,6 +151,7 @@ export class SupportCore {
   }
 
   // user: {name, birth_date, phone, email}: a password must not contain them.
+  // After loadPasswords(); before, {error: 'passwords_not_loaded'}.
   password(value, user = {}, locale = this.locale) {
     return parse(this._native.password(String(value), json(user), locale ?? ''));
   }

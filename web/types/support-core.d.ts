@@ -36,6 +36,11 @@ export interface PasswordMessage {
   hint: string;
 }
 
+/** What password() answers before loadPasswords(): no verdict rather than a weaker one. */
+export interface PasswordsNotLoaded {
+  error: 'passwords_not_loaded';
+}
+
 export interface PasswordResult {
   /** Meets the policy (length, character classes, minimum score). */
   valid: boolean;
@@ -183,7 +188,8 @@ export class SupportCore {
   loadPasswords(): Promise<void>;
 
   validate(kind: IdentifierKind, value: string, locale?: Locale, now?: MoscowTime): ValidationResult;
-  password(value: string, user?: PasswordUser, locale?: Locale): PasswordResult;
+  /** Until loadPasswords() has loaded the word lists: { error: 'passwords_not_loaded' }. */
+  password(value: string, user?: PasswordUser, locale?: Locale): PasswordResult | PasswordsNotLoaded;
   validateForm(schema: string, form: Record<string, unknown> | string, locale?: Locale, now?: MoscowTime): FormResult;
   sniff(bytes: Uint8Array, name: string, mime?: string, locale?: Locale, schema?: string, size?: number): SniffResult;
   match(text: string, locale?: Locale): MatchResult;

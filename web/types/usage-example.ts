@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   let step = core.chatStart();
   step = core.chatText(step.state, 'забыл пароль');
   console.log(step.reply?.buttons.map((b) => b.action));
+  await core.loadPasswords();
   const strength = core.password('Jyfnfif1985!', { name: 'Наталья' });
+  if ('error' in strength) throw new Error(strength.error);
   console.log(strength.score >= 3);
 
   // @ts-expect-error: no such event

@@ -75,6 +75,9 @@ async function attach(c, core) {
       await core.useLocale(c.locale);
       await core.useLocale(back);
     }
+    // A form with a password field waits for the strength estimate's word lists
+    // (without them, should they fail, its password gets no verdict here).
+    if (c.form.querySelector('[data-support-validate="password"]')) await loader.loadPasswords().catch(() => {});
     c.attach(core);
   } catch (e) {
     c.release(failed(e));

@@ -66,8 +66,12 @@ export class FieldController {
     const value = String(this.value);
     if (this.kind === 'password') {
       const r = core.password(value, user, locale);
+      // No word lists (they failed to load): no verdict here; the server still checks.
+      if (r.error) {
+        this.strength = null;
+        return null;
+      }
       this.strength = r;
-      if (r.error) return { code: r.error, message: r.error, hint: '' };
       if (r.valid) return null;
       const first = (r.messages || []).find((m) => (r.errors || []).includes(m.code)) || (r.messages || [])[0];
       return first ? { code: first.code, message: first.message, hint: first.hint } : { code: 'password.invalid', message: '', hint: '' };

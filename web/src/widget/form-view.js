@@ -77,6 +77,8 @@ export class FormView {
     entry.control = control;
     const parts = [label, hint, control];
     if (field.type === 'password') {
+      // The strength estimate's word lists come only with a password field: the meter fills once they are in.
+      this.passwords ??= this.ctx.core.loadPasswords().then(() => this.last && this.render(this.last), () => {});
       entry.meter = h('meter', { min: '0', max: '4', value: '0', class: 'strength' });
       entry.meterText = h('span', { class: 'strength-text' });
       entry.meterLabel = h('span', { class: 'strength-label' });
@@ -118,6 +120,7 @@ export class FormView {
   render(state) {
     const f = state.form;
     if (!f) return;
+    this.last = state;
     if (this.schema !== f.schema || this.generation !== f.generation) {
       this.build(state);
       this.generation = f.generation;
@@ -194,7 +197,8 @@ export class FormView {
   renderStrength(entry, f, l) {
     const tx = this.ctx.texts;
     const v = f.values[entry.field.name] || '';
-    const r = v ? this.ctx.core.password(v, { name: f.values.full_name || '', phone: f.values.phone || '', email: f.values.email || '' }, l) : null;
+    const checked = v ? this.ctx.core.password(v, { name: f.values.full_name || '', phone: f.values.phone || '', email: f.values.email || '' }, l) : null;
+    const r = checked && !checked.error ? checked : null;  // no verdict until the word lists are loaded
     entry.meter.value = r ? r.score : 0;
     text(entry.meterLabel, tx.t(l, "ui.widget.form_strength"));
     text(entry.meterText, r ? tx.t(l, `ui.password.strength.${r.score}`) : '');
