@@ -37,6 +37,8 @@ async function openPanel(p) {
   await w.launcher.click();
   await w.panel.waitFor({ state: 'visible' });
   await w.botMessages.first().waitFor();
+  // The panel has finished opening: axe would otherwise judge colours mid-fade.
+  await w.panel.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   return w;
 }
 
@@ -74,8 +76,11 @@ describe('launcher', () => {
   });
 
   test('the idle page loads the widget by itself and stays closed', async () => {
-    const p = await page('/');
-    await p.evaluate(() => new Promise((r) => window.SupportWidget.on('ready', r)));
+    // Recorded from the start: on a fast load the widget is ready before a test line could listen.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => document.addEventListener('support:ready', () => (window.__supportReady = true)));
+    const p = await openPage(browser, server, '/', { context });
+    await p.waitForFunction(() => window.__supportReady === true);
     assert.equal(await widget(p).panel.isVisible(), false);
     assert.ok(p.requests.some((r) => r.url.endsWith('.wasm')));
     assert.deepEqual(await axe(p), [], 'axe: closed');
