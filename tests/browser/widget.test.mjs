@@ -522,7 +522,7 @@ describe('layout and accessibility', () => {
     });
   }
 
-  for (const [width, height, label] of [[320, 640, '320 px'], [640, 400, '200 % zoom of a 1280 px window']]) {
+  for (const [width, height, label] of [[320, 640, '320 px'], [360, 740, 'a 360 px phone'], [640, 400, '200 % zoom of a 1280 px window']]) {
     test(`${label}: the panel fits and nothing is cut off`, async () => {
       const p = await page('/', { width, height });
       const w = await openPanel(p);
@@ -533,6 +533,16 @@ describe('layout and accessibility', () => {
           const panel = root.querySelector('.panel').getBoundingClientRect();
           const bad = [];
           if (panel.left < 0 || panel.right > vw) bad.push(`panel ${panel.left}..${panel.right}`);
+          // Nothing pushed out of sight: the panel itself never scrolls (what does not fit scrolls inside
+          // it), and the message input and the save link stay within it.
+          const scrolled = root.querySelector('.panel').scrollTop;
+          if (scrolled !== 0) bad.push(`panel scrolled by ${scrolled}`);
+          for (const sel of ['.compose', '.save']) {
+            const el = root.querySelector(sel);
+            if (!el || el.getClientRects().length === 0) continue;
+            const r = el.getBoundingClientRect();
+            if (r.top < panel.top - 0.5 || r.bottom > panel.bottom + 0.5) bad.push(`${sel} ${r.top}..${r.bottom} outside ${panel.top}..${panel.bottom}`);
+          }
           for (const el of root.querySelectorAll('.panel button, .panel input, .panel select, .panel textarea, .panel p, .panel li, .panel a')) {
             const r = el.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) continue; // hidden
