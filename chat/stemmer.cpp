@@ -37,7 +37,8 @@ std::u32string stem_uncached(const std::u32string& word) {
 }  // namespace
 
 std::u32string stem(const std::u32string& word) {
-  if (word.empty() || word.size() > kLongestRemembered) return word.empty() ? word : stem_uncached(word);
+  if (word.empty()) return word;
+  if (word.size() > kLongestRemembered) return stem_uncached(word);
   // A stem costs hundreds of suffix comparisons and people reuse their words:
   // the words stemmed last are remembered (per thread; forgotten all at once
   // when there are too many, so a flood of distinct words stays bounded).

@@ -39,12 +39,6 @@ const char* short_escape(unsigned char c) {
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
-  JsonText text(s.size() + 2);
-  text.string(s);
-  out += text.take();
-}
-
 void JsonText::grow(std::size_t more) {
   const std::size_t capacity = std::max(capacity_ * 2, size_ + more);
   auto bigger = std::make_unique<char[]>(capacity);

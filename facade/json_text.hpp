@@ -64,8 +64,4 @@ class JsonText {
   std::size_t size_ = 0, capacity_ = 0;
 };
 
-// The JSON string literal of `s` appended to `out`, as nlohmann::json's dump
-// with error_handler_t::replace escapes it.
-void append_json_string(std::string& out, std::string_view s);
-
 }  // namespace support::facade

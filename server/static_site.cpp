@@ -27,10 +27,14 @@ bool is_regular_file(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-bool modified_no_earlier(const std::string& later, const std::string& earlier) {
-  struct stat a {}, b {};
-  if (stat(later.c_str(), &a) != 0 || stat(earlier.c_str(), &b) != 0) return false;
-  return a.st_mtim.tv_sec != b.st_mtim.tv_sec ? a.st_mtim.tv_sec > b.st_mtim.tv_sec : a.st_mtim.tv_nsec >= b.st_mtim.tv_nsec;
+// A precompressed copy that may stand for the file: a regular file of its own
+// (no link out of the folder), written no earlier than the file.
+bool current_copy(const std::string& copy, const struct stat& file) {
+  const auto real = canonical(copy);
+  struct stat st {};
+  if (!real || *real != copy || stat(copy.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  return st.st_mtim.tv_sec != file.st_mtim.tv_sec ? st.st_mtim.tv_sec > file.st_mtim.tv_sec
+                                                   : st.st_mtim.tv_nsec >= file.st_mtim.tv_nsec;
 }
 
 bool is_directory(const std::string& path) {
@@ -224,10 +228,9 @@ void mount_static_site(httplib::Server& server, const std::vector<WebMount>& mou
     if (may_encode && !req.has_header("Range")) {
       const std::string accepted = req.get_header_value("Accept-Encoding");
       for (const auto& p : kPrecompressed) {
+        if (!accepts_encoding(accepted, p.coding)) continue;
         const std::string sibling = file->path + p.suffix;
-        const auto real = canonical(sibling);
-        if (accepts_encoding(accepted, p.coding) && real && *real == sibling && is_regular_file(sibling) &&
-            modified_no_earlier(sibling, file->path)) {
+        if (current_copy(sibling, st)) {
           source = sibling;
           coding = p.coding;
           break;

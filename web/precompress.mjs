@@ -48,8 +48,9 @@ export function precompress(dir) {
     for (const { suffix, compress } of ENCODINGS) {
       const copy = path + suffix;
       // Up to date: written after the file, so the server would send it anyway.
-      if (present.has(copy) && statSync(copy).mtimeMs >= mtime) {
-        best = Math.min(best, statSync(copy).size);
+      const existing = present.has(copy) ? statSync(copy) : null;
+      if (existing && existing.mtimeMs >= mtime) {
+        best = Math.min(best, existing.size);
         continue;
       }
       const packed = compress(bytes);
@@ -57,7 +58,7 @@ export function precompress(dir) {
         writeFileSync(copy, packed);
         report.written++;
         best = Math.min(best, packed.length);
-      } else if (present.has(copy)) {
+      } else if (existing) {
         rmSync(copy);
         report.removed++;
       }
