@@ -196,6 +196,13 @@ Loaded<KnowledgeBase> KnowledgeBase::load(const DataFiles& files, const forms::F
         }
       }
     }
+    const std::string model_file = "chat/kb/model.json";
+    for (const auto& [path, content] : files) {
+      if (path != model_file) continue;
+      std::vector<std::string> ids;
+      for (const auto& t : kb.topics_) ids.push_back(t.id);
+      kb.model_ = value_or_throw(LearnedModel::load(content, locales, ids, model_file));
+    }
     return kb;
   });
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "chat/channels.hpp"
+#include "chat/learned_model.hpp"
 #include "chat/lexicon.hpp"
 #include "common/config.hpp"
 #include "forms/forms_config.hpp"
@@ -63,7 +64,8 @@ const std::set<std::string>& answer_placeholders();
 class KnowledgeBase {
  public:
   // Reads chat/kb/channels.json, chat/kb/lexicon.json, chat/kb/dialogue.json
-  // and every chat/kb/topics/*.json in `files`.
+  // and every chat/kb/topics/*.json in `files`, and chat/kb/model.json (the
+  // learned model, which the build writes) when there is one.
   static Loaded<KnowledgeBase> load(const DataFiles& files, const forms::FormsConfig& forms,
                                     const std::vector<std::string>& locales);
 
@@ -73,6 +75,8 @@ class KnowledgeBase {
   const Lexicon& lexicon() const { return lexicon_; }
   const DialogueSettings& dialogue() const { return dialogue_; }
   const std::vector<std::string>& locales() const { return locales_; }
+  // nullptr when the files hold no learned model.
+  const LearnedModel* model() const { return model_ ? &*model_ : nullptr; }
 
  private:
   std::vector<Topic> topics_;
@@ -80,6 +84,7 @@ class KnowledgeBase {
   Lexicon lexicon_;
   DialogueSettings dialogue_;
   std::vector<std::string> locales_;
+  std::optional<LearnedModel> model_;
 };
 
 }  // namespace support::chat

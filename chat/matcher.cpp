@@ -56,6 +56,19 @@ constexpr double kElsewhere = 0.7;
 // the conversation: their scores count this much more.
 constexpr std::size_t kFollowUpWords = 6;
 constexpr double kFollowUpBoost = 1.3;
+// The learned model and the phrasings count half each: the model knows the
+// words of messy real messages, the phrasings the knowledge base's own.
+constexpr double kLearnedShare = 0.5;
+// ...of a message of at least this many features: "пароль" alone is
+// ambiguous, whatever the model learned of the word.
+constexpr std::size_t kLearnedFullFeatures = 4;
+// When the model finds a message is about none of the topics, a phrasing
+// that fits this well still stands; below it every topic counts this much.
+constexpr double kKeepAgainstNone = 0.7;
+constexpr double kUnclear = 0.5;
+// A topic the model gives less than this share of its favourite's probability
+// gets nothing from it: the ranking lists topics with some evidence only.
+constexpr double kLearnedEvidence = 0.1;
 
 double f_beta(double precision, double recall) {
   const double b2 = kRecallBias * kRecallBias;
@@ -95,6 +108,14 @@ Matcher::Matcher(const KnowledgeBase& kb) {
     topic_ids_.push_back(t.id);
   }
   for (const auto& locale : kb.locales()) build(kb, locale);
+  model_ = kb.model();
+  if (model_) {
+    for (const auto& id : topic_ids_) {
+      const auto& classes = model_->classes();
+      const auto it = std::find(classes.begin(), classes.end(), id);
+      model_class_.push_back(it == classes.end() ? -1 : static_cast<std::int64_t>(it - classes.begin()));
+    }
+  }
 }
 
 std::size_t Matcher::feature_count(std::string_view locale) const {
@@ -365,23 +386,11 @@ void Matcher::apply_cues(MatchResult& result, const std::string& locale, std::u3
   }
 }
 
-MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::size_t top_n,
-                           const std::vector<std::string>& favoured) const {
-  MatchResult result;
+Matcher::Candidate Matcher::best_reading(std::u32string_view text, std::string_view locale) const {
   auto home = indices_.find(locale);
   if (home == indices_.end()) home = indices_.begin();
-  if (home == indices_.end()) return result;
-
-  const std::u32string text = text::to_u32(utf8, 16 * 1024);
-  struct Candidate {
-    Reading reading;
-    const std::string* locale;
-    std::vector<double> scores;
-    double factor;
-    std::u32string text;  // as read
-  };
   std::vector<Candidate> candidates;
-  candidates.push_back({Reading::as_typed, &home->first, score(home->second, text), 1.0, text});
+  candidates.push_back({Reading::as_typed, &home->first, score(home->second, text), 1.0, std::u32string(text)});
 
   const LetterMix mix = letters_of(text);
   const auto ru = indices_.find("ru");
@@ -409,24 +418,67 @@ MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::
   for (const auto& [locale_name, index] : indices_) {
     const bool same_script = index.script == text::Script::latin ? mix.latin > mix.cyrillic : mix.cyrillic > mix.latin;
     if (&index != &home->second && same_script) {
-      candidates.push_back({Reading::other_language, &locale_name, score(index, text), kAlternativeReading, text});
+      candidates.push_back({Reading::other_language, &locale_name, score(index, text), kAlternativeReading, std::u32string(text)});
     }
   }
 
-  Candidate* best = &candidates.front();
+  std::size_t best = 0;
   double best_top = 0;
-  for (auto& c : candidates) {
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto& c = candidates[i];
     const double top = *std::max_element(c.scores.begin(), c.scores.end()) * c.factor;
-    if (top > best_top + 1e-9) best = &c, best_top = top;
+    if (top > best_top + 1e-9) best = i, best_top = top;
   }
-  result.reading = best->reading;
-  result.matched_locale = *best->locale;
-  apply_cues(result, *best->locale, best->text, best->scores, favoured);
+  return std::move(candidates[best]);
+}
+
+std::vector<std::u32string> Matcher::learned_features(std::string_view utf8, std::string_view locale,
+                                                      std::string& matched_locale) const {
+  matched_locale.clear();
+  if (indices_.empty()) return {};
+  const Candidate best = best_reading(text::to_u32(utf8, 16 * 1024), locale);
+  matched_locale = *best.locale;
+  return LearnedModel::features_of(analyze(best.text, *indices_.at(*best.locale).language));
+}
+
+void Matcher::blend_learned(MatchResult& result, const std::string& locale, std::u32string_view text,
+                            std::vector<double>& scores, bool follow_up) const {
+  if (!model_) return;
+  const auto index = indices_.find(locale);
+  if (index == indices_.end()) return;
+  const auto features = LearnedModel::features_of(analyze(text, *index->second.language));
+  // A message of words the model never saw ("🙂", a URL) is not its to judge.
+  if (!model_->knows_any(locale, features)) return;
+  const auto p = model_->probabilities(locale, features);
+  const double most = *std::max_element(p.begin(), p.end());
+  const double own_top = *std::max_element(scores.begin(), scores.end());
+  const double share = kLearnedShare * std::min(1.0, static_cast<double>(features.size()) / kLearnedFullFeatures);
+  for (std::size_t t = 0; t < scores.size(); ++t) {
+    double learned = model_class_[t] >= 0 ? p[static_cast<std::size_t>(model_class_[t])] / most : 0.0;
+    if (learned < kLearnedEvidence) learned = 0;  // a topic needs some evidence to be ranked
+    scores[t] = share * learned + (1 - share) * scores[t];
+  }
+  if (p[model_->none_class()] >= most && own_top < kKeepAgainstNone && !follow_up) {
+    result.signal = "unclear";
+    for (double& s : scores) s *= kUnclear;
+  }
+}
+
+MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::size_t top_n,
+                           const std::vector<std::string>& favoured) const {
+  MatchResult result;
+  if (indices_.empty()) return result;
+  Candidate best = best_reading(text::to_u32(utf8, 16 * 1024), locale);
+  result.reading = best.reading;
+  result.matched_locale = *best.locale;
+  blend_learned(result, *best.locale, best.text, best.scores,
+                !favoured.empty() && split_words(best.text, kFollowUpWords + 1).size() <= kFollowUpWords);
+  apply_cues(result, *best.locale, best.text, best.scores, favoured);
   std::vector<std::size_t> order(topic_ids_.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best->scores[a] > best->scores[b]; });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best.scores[a] > best.scores[b]; });
   for (std::size_t i = 0; i < order.size() && result.ranked.size() < top_n; ++i) {
-    const double s = best->scores[order[i]] * best->factor;
+    const double s = best.scores[order[i]] * best.factor;
     if (s <= 0) break;
     result.ranked.push_back({topic_ids_[order[i]], std::min(1.0, s)});
   }

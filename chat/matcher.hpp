@@ -4,7 +4,9 @@
 // rare they are across topics); a message scores against a unit by how much
 // of each the other explains, and a topic takes its best unit. Misspelt words
 // are matched to known ones, and text typed in the wrong keyboard layout, in
-// transliteration or in the other language is read that way too.
+// transliteration or in the other language is read that way too. When the
+// knowledge base has a learned model (learned_model.hpp), its probabilities
+// are blended in: it knows how people write what the phrasings do not say.
 #pragma once
 
 #include <cstdint>
@@ -37,7 +39,8 @@ struct MatchResult {
   // "courtesy" (thanks or praise with no question: every topic weaker, the
   // dialogue closes politely), "rant" (a complaint with no question: every
   // topic weaker), "elsewhere" (a word of a subject that is not the portal's:
-  // every topic weaker), or empty.
+  // every topic weaker), "unclear" (the learned model finds it is about none
+  // of the topics and no phrasing fits well: every topic weaker), or empty.
   std::string signal;
 
   double top() const { return ranked.empty() ? 0.0 : ranked.front().confidence; }
@@ -55,6 +58,10 @@ class Matcher {
                     const std::vector<std::string>& favoured = {}) const;
 
   std::size_t feature_count(std::string_view locale) const;
+
+  // The learned model's input for a message: the features of the reading
+  // that match() would choose, and that reading's locale (chat-train).
+  std::vector<std::u32string> learned_features(std::string_view text, std::string_view locale, std::string& matched_locale) const;
 
  private:
   struct Unit {
@@ -77,6 +84,8 @@ class Matcher {
   };
 
   std::vector<std::string> topic_ids_;
+  const LearnedModel* model_ = nullptr;
+  std::vector<std::int64_t> model_class_;  // topic -> the model's class, or -1
   std::int64_t phishing_topic_ = -1;  // security.phishing, where the fraud cue leads
   std::map<std::string, Index, std::less<>> indices_;
 
@@ -101,6 +110,21 @@ class Matcher {
   // Fraud first, not-ours refused, courtesy weaker, follow-ups to the conversation's topics.
   void apply_cues(MatchResult& result, const std::string& locale, std::u32string_view text, std::vector<double>& scores,
                   const std::vector<std::string>& favoured) const;
+  // Blends the learned model's probabilities into the scores (before the
+  // cues, which then apply to the blend). `follow_up`: a short message in a
+  // conversation, which the dialogue reads with the topic just answered.
+  void blend_learned(MatchResult& result, const std::string& locale, std::u32string_view text,
+                     std::vector<double>& scores, bool follow_up) const;
+  // The reading of a message that scores best: as typed, in the other
+  // keyboard layout, transliterated, or in the other language.
+  struct Candidate {
+    Reading reading;
+    const std::string* locale;
+    std::vector<double> scores;
+    double factor;
+    std::u32string text;  // as read
+  };
+  Candidate best_reading(std::u32string_view text, std::string_view locale) const;
 };
 
 }  // namespace support::chat

@@ -1,10 +1,15 @@
 # Generates a C++ source that holds data files as string literals, so the
 # native tools and the WASM build carry their defaults without file I/O.
-# Usage: cmake -DOUTPUT=out.cpp -DROOT=<repo> -DFILES="a.json;b.json" -P embed_files.cmake
+# Usage: cmake -DOUTPUT=out.cpp -DROOT=<repo> [-DGENERATED_ROOT=<dir>] -DFILES="a.json;b.json" -P embed_files.cmake
+# A file not in ROOT is read from GENERATED_ROOT (what the build made: chat/kb/model.json).
 set(delimiter "SUPPORT_DATA")
 set(entries "")
 foreach(rel IN LISTS FILES)
-  file(READ "${ROOT}/${rel}" content)
+  if(NOT EXISTS "${ROOT}/${rel}" AND DEFINED GENERATED_ROOT AND EXISTS "${GENERATED_ROOT}/${rel}")
+    file(READ "${GENERATED_ROOT}/${rel}" content)
+  else()
+    file(READ "${ROOT}/${rel}" content)
+  endif()
   string(FIND "${content}" ")${delimiter}\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${rel} contains the raw-string delimiter )${delimiter}\"")

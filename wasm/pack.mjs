@@ -3,7 +3,10 @@
 // manifest.json that names them and gives their Subresource Integrity hashes.
 //
 //   node wasm/pack.mjs --root . --files build/wasm/bundled-files.txt \
-//        --module build/wasm/wasm/support-core.mjs --out build/web
+//        --generated build/native/generated --module build/wasm/wasm/support-core.mjs --out build/web
+//
+// --generated: where the files that the build makes (the chat's learned
+// model, chat/kb/model.json, trained by the native build) are found.
 //
 // The data files are split into packs so that a page fetches only what it
 // shows (facade/data_pack.hpp merges them back):
@@ -29,7 +32,7 @@ import { integrity } from './integrity.mjs';
 
 const { values: opts } = parseArgs({
   options: {
-    root: { type: 'string', default: '.' }, files: { type: 'string' }, module: { type: 'string' },
+    root: { type: 'string', default: '.' }, generated: { type: 'string' }, files: { type: 'string' }, module: { type: 'string' },
     'module-forms': { type: 'string' }, out: { type: 'string' },
   },
 });
@@ -39,7 +42,8 @@ const shortHash = (bytes) => hash(bytes).toString('hex').slice(0, 12);
 
 // Reads a data file strictly: a syntax error names the file and position.
 function readJson(path) {
-  const text = readFileSync(join(opts.root, path), 'utf8');
+  const inRoot = join(opts.root, path);
+  const text = readFileSync(!existsSync(inRoot) && opts.generated ? join(opts.generated, path) : inRoot, 'utf8');
   try {
     return JSON.parse(text);
   } catch (e) {

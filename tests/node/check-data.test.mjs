@@ -5,13 +5,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { root, webDir } from './support/core.mjs';
 
 const wasmDir = join(root, process.env.SUPPORT_WASM_DIR ?? 'build/wasm');
+// What the native build made (the chat's learned model).
+const generatedDir = join(root, process.env.SUPPORT_GENERATED_DIR ?? 'build/native/generated');
 const run = (script, args) => spawnSync(process.execPath, [join(root, script), ...args], { encoding: 'utf8' });
 
 let work;
@@ -26,7 +28,7 @@ function packEdited(name, edit) {
   const listFile = join(wasmDir, 'bundled-files.txt');
   for (const f of readFileSync(listFile, 'utf8').split('\n').filter(Boolean)) {
     mkdirSync(dirname(join(data, f)), { recursive: true });
-    cpSync(join(root, f), join(data, f));
+    cpSync(existsSync(join(root, f)) ? join(root, f) : join(generatedDir, f), join(data, f));
   }
   edit(data);
   const out = join(work, name, 'web');
