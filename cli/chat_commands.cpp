@@ -4,22 +4,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "chat/evaluation.hpp"
 #include "cli/commands.hpp"
 
 namespace support::cli {
 
 namespace {
-
-std::vector<std::string> split_tab(const std::string& line) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    const auto tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) return out;
-    start = tab + 1;
-  }
-}
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -61,64 +51,34 @@ int run_eval(const App& app) {
   const chat::Matcher& matcher = *app.core->matcher();
   const double min_confidence = app.core->knowledge_base()->dialogue().min_confidence;
 
-  std::istringstream in(*content);
-  std::string line;
-  if (!std::getline(in, line)) return usage_error(p[1] + ": empty file");
-  const auto header = split_tab(line);
-  const auto column = [&](const char* name) {
-    const auto it = std::find(header.begin(), header.end(), name);
-    return it == header.end() ? -1 : static_cast<int>(it - header.begin());
-  };
-  const int topic_col = column("topic"), locale_col = column("locale"), query_col = column("query");
-  if (topic_col < 0 || locale_col < 0 || query_col < 0) return usage_error(p[1] + ": needs columns topic, locale, query");
+  std::string rows_error;
+  const auto rows = chat::read_labelled_rows(*content, rows_error);
+  if (!rows_error.empty()) return usage_error(p[1] + ": " + rows_error);
 
-  std::size_t real = 0, top1 = 0, top3 = 0, none_rows = 0, none_right = 0, false_none = 0;
-  std::size_t fraud_rows = 0, fraud_warned = 0;  // rows labelled security.phishing, and those answered with it
+  chat::EvalTally tally;
   std::vector<double> latencies_us;
   Json misses = Json::array();
   const bool verbose = app.args.option("verbose") != nullptr;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    const auto cells = split_tab(line);
-    const auto cell = [&](int c) { return c < static_cast<int>(cells.size()) ? cells[static_cast<std::size_t>(c)] : std::string(); };
-    const std::string expected = cell(topic_col), locale = cell(locale_col), query = cell(query_col);
+  for (const auto& row : rows) {
     const auto start = std::chrono::steady_clock::now();
-    const auto r = matcher.match(query, locale);
+    const auto r = matcher.match(row.query, row.locale);
     latencies_us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
     const std::string answer = app.core->answer_of(r);
-    bool correct;
-    if (expected == "none") {
-      ++none_rows;
-      correct = answer == "none";
-      none_right += correct;
-    } else {
-      ++real;
-      correct = answer == expected;
-      top1 += correct;
-      false_none += answer == "none";
-      bool in_top3 = false;
-      for (std::size_t i = 0; i < r.ranked.size() && i < 3; ++i) {
-        in_top3 |= r.ranked[i].topic == expected && r.ranked[i].confidence >= min_confidence;
-      }
-      top3 += in_top3;
-      if (expected == "security.phishing") ++fraud_rows, fraud_warned += correct;
-    }
+    const bool correct = tally.add(row.topic, r, answer, min_confidence);
     if (!correct && verbose) {
-      misses.push_back(Json{{"expected", expected}, {"answer", answer}, {"query", query},
+      misses.push_back(Json{{"expected", row.topic}, {"answer", answer}, {"query", row.query},
                             {"confidence", std::round(r.top() * 1000) / 1000}, {"reading", std::string(chat::reading_name(r.reading))}});
     }
   }
-  const auto share = [](std::size_t a, std::size_t b) { return b ? std::round(1000.0 * static_cast<double>(a) / static_cast<double>(b)) / 1000 : 0.0; };
   Json out{{"file", p[1]},
-           {"rows", real + none_rows},
-           {"top1_accuracy", share(top1, real)},
-           {"top3_accuracy", share(top3, real)},
-           {"none_rows", none_rows},
-           {"none_correct", share(none_right, none_rows)},
-           {"questions_answered_none", share(false_none, real)},
-           {"fraud_rows", fraud_rows},
-           {"fraud_to_phishing", share(fraud_warned, fraud_rows)},
+           {"rows", tally.real + tally.none_rows},
+           {"top1_accuracy", tally.top1_rate()},
+           {"top3_accuracy", tally.top3_rate()},
+           {"none_rows", tally.none_rows},
+           {"none_correct", tally.none_rate()},
+           {"questions_answered_none", tally.false_none_rate()},
+           {"fraud_rows", tally.fraud_rows},
+           {"fraud_to_phishing", tally.fraud_rate()},
            {"latency_p50_us", std::round(percentile(latencies_us, 0.5) * 10) / 10},
            {"latency_p99_us", std::round(percentile(latencies_us, 0.99) * 10) / 10}};
   if (verbose) out["misses"] = misses;

@@ -3,11 +3,14 @@
 // the same data gives the same file byte for byte.
 //
 //   chat-train --root REPO --files LIST --out model.json [--dev-set FILE.tsv]... [--report 1]
+//              [--evaluate FILE.tsv]...
 //
 // LIST names the data files (the bundle's list, one path per line); every
 // --dev-set is a TSV with columns topic, locale, query ("none" for a message
 // that is not ours). The held-out sets (chat/eval/heldout/) are never given
-// here: they measure the model.
+// here: they measure the model. --evaluate prints the figures of `supportctl
+// eval` for a set with the model just trained: given a development set that
+// was left out of the training, an honest estimate (bench/chat_model_cv.sh).
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -19,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "chat/evaluation.hpp"
 #include "chat/knowledge_base.hpp"
 #include "chat/learned_model.hpp"
 #include "chat/matcher.hpp"
@@ -131,7 +135,7 @@ long units(double v) { return std::lround(v / kScale); }
 
 int run(int argc, char** argv) {
   std::string root = ".", list, out;
-  std::vector<std::string> dev_sets;
+  std::vector<std::string> dev_sets, evaluate;
   bool report = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
@@ -140,6 +144,7 @@ int run(int argc, char** argv) {
     else if (key == "--out") out = value;
     else if (key == "--dev-set") dev_sets.push_back(value);
     else if (key == "--report") report = value == "1";
+    else if (key == "--evaluate") evaluate.push_back(value);
     else throw std::runtime_error("unknown option " + key);
   }
   if (list.empty() || out.empty()) throw std::runtime_error("usage: chat-train --root REPO --files LIST --out model.json [--dev-set FILE.tsv]...");
@@ -185,17 +190,13 @@ int run(int argc, char** argv) {
   }
   const std::size_t kb_rows = rows.size();
   for (const auto& set : dev_sets) {
-    const auto lines = split(read_file(set), '\n');
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-      std::string line = lines[i];
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty()) continue;
-      const auto cells = split(line, '\t');
-      if (cells.size() < 3) throw std::runtime_error(set + ": line " + std::to_string(i + 1) + ": expected topic, locale, query");
+    std::string error;
+    for (const auto& row : chat::read_labelled_rows(read_file(set), error)) {
       std::string matched;
-      auto features = matcher.learned_features(cells[2], cells[1], matched);
-      rows.push_back({matched, std::move(features), class_of(cells[0])});
+      auto features = matcher.learned_features(row.query, row.locale, matched);
+      rows.push_back({matched, std::move(features), class_of(row.topic)});
     }
+    if (!error.empty()) throw std::runtime_error(set + ": " + error);
   }
 
   Trainer trainer{classes.size(), {}, {}, {}, {}};
@@ -220,10 +221,32 @@ int run(int argc, char** argv) {
     }
     model[locale] = {{"bias", bias}, {"weights", std::move(weights)}};
   }
-  std::ofstream(out, std::ios::binary) << model.dump() << '\n';
+  const std::string model_text = model.dump() + "\n";
+  std::ofstream(out, std::ios::binary) << model_text;
   if (report) {
     std::printf("chat-train: %zu rows (%zu from the knowledge base), %zu features, %zu weights kept\n", rows.size(), kb_rows,
                 trainer.ids.size(), kept);
+  }
+  if (!evaluate.empty()) {
+    files.emplace_back("chat/kb/model.json", model_text);
+    const auto learned = chat::KnowledgeBase::load(files, *forms.value, {"ru", "en"});
+    if (!learned) throw std::runtime_error(learned.error);
+    const chat::Matcher with_model(*learned.value);
+    const double min_confidence = learned.value->dialogue().min_confidence;
+    for (const auto& set : evaluate) {
+      std::string error;
+      chat::EvalTally tally;
+      for (const auto& row : chat::read_labelled_rows(read_file(set), error)) {
+        const auto r = with_model.match(row.query, row.locale);
+        const bool confident = !r.ranked.empty() && r.top() >= min_confidence;
+        tally.add(row.topic, r, confident ? r.ranked.front().topic : "none", min_confidence);
+      }
+      if (!error.empty()) throw std::runtime_error(set + ": " + error);
+      std::printf("{\"file\":\"%s\",\"rows\":%zu,\"top1_accuracy\":%.3f,\"top3_accuracy\":%.3f,\"none_correct\":%.3f,"
+                  "\"questions_answered_none\":%.3f,\"fraud_to_phishing\":%.3f}\n",
+                  set.c_str(), tally.real + tally.none_rows, tally.top1_rate(), tally.top3_rate(), tally.none_rate(),
+                  tally.false_none_rate(), tally.fraud_rate());
+    }
   }
   return 0;
 }
