@@ -1,6 +1,7 @@
 #include "chat/learned_model.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <unordered_set>
 
@@ -9,7 +10,45 @@
 namespace support::chat {
 
 namespace {
+
 constexpr std::int64_t kMaxUnits = 1000000;  // |n| of a weight or bias
+
+// An integer of the weights' text at `at`, skipping spaces; false when there is none.
+bool read_integer(std::string_view text, std::size_t& at, std::int64_t& out) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  const auto [end, error] = std::from_chars(text.data() + at, text.data() + text.size(), out);
+  if (error != std::errc()) return false;
+  at = static_cast<std::size_t>(end - text.data());
+  return true;
+}
+
+// "feature\tclass n class n\n..." into the language's weights.
+template <class Fail>
+void read_weights(std::string_view text, std::int64_t classes, double scale, LearnedModel::Language& lang, const Fail& fail) {
+  std::size_t line = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    ++line;
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view row = text.substr(start, end - start);
+    start = end + 1;
+    const std::size_t tab = row.find('\t');
+    if (tab == 0 || tab == std::string_view::npos) fail(line, "expected a feature, a tab, then class and weight pairs");
+    auto& pairs = lang.weights[text::to_u32(row.substr(0, tab))];
+    if (!pairs.empty()) fail(line, "the feature is listed twice");
+    std::size_t at = tab + 1;
+    while (at < row.size()) {
+      std::int64_t c = 0, n = 0;
+      if (!read_integer(row, at, c) || !read_integer(row, at, n)) fail(line, "expected pairs of integers: class index, weight");
+      if (c < 0 || c >= classes) fail(line, "no such class index " + std::to_string(c));
+      if (n < -kMaxUnits || n > kMaxUnits) fail(line, "expected a weight within ±1000000");
+      pairs.emplace_back(static_cast<std::uint32_t>(c), static_cast<float>(static_cast<double>(n) * scale));
+      while (at < row.size() && row[at] == ' ') ++at;
+    }
+    if (pairs.empty()) fail(line, "a feature without weights");
+  }
+}
+
 }  // namespace
 
 std::vector<std::u32string> LearnedModel::features_of(const std::vector<Term>& terms) {
@@ -61,20 +100,9 @@ Loaded<LearnedModel> LearnedModel::load(std::string_view json, const std::vector
         lang.bias.push_back(static_cast<float>(static_cast<double>(n) * scale));
       }
       const nlohmann::json& weights = r.required("weights");
-      if (!weights.is_object()) r.fail("weights", "expected an object of features");
-      for (const auto& item : weights.items()) {
-        const nlohmann::json& list = item.value();
-        if (!list.is_array() || list.empty() || list.size() % 2 != 0) {
-          r.fail_at({"weights", item.key()}, "expected pairs: class index, weight");
-        }
-        auto& pairs = lang.weights[text::to_u32(item.key())];
-        for (std::size_t i = 0; i < list.size(); i += 2) {
-          const std::int64_t c = units(list[i]), n = units(list[i + 1]);
-          if (c < 0 || c >= k) r.fail_at({"weights", item.key(), std::to_string(i)}, "no such class index");
-          if (n < -kMaxUnits || n > kMaxUnits) r.fail_at({"weights", item.key(), std::to_string(i + 1)}, "expected an integer within ±1000000");
-          pairs.emplace_back(static_cast<std::uint32_t>(c), static_cast<float>(static_cast<double>(n) * scale));
-        }
-      }
+      if (!weights.is_string()) r.fail("weights", "expected a string of lines: feature, tab, class and weight pairs");
+      read_weights(weights.get_ref<const std::string&>(), k, scale, lang,
+                   [&](std::size_t line, const std::string& what) { r.fail("weights", "line " + std::to_string(line) + ": " + what); });
       r.finish();
     }
     for (const auto& item : root.json().items()) {

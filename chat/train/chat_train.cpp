@@ -209,15 +209,15 @@ int run(int argc, char** argv) {
   for (double b : trainer.bias) bias.push_back(units(b));
   std::size_t kept = 0;
   for (const auto& locale : kb.value->locales()) {
-    nlohmann::json weights = nlohmann::json::object();
+    std::string weights;
     for (const auto& [key, id] : trainer.ids) {
       if (key.first != locale) continue;
-      nlohmann::json pairs = nlohmann::json::array();
+      std::string pairs;
       for (std::size_t k = 0; k < classes.size(); ++k) {
         const long n = units(trainer.w[id * classes.size() + k]);
-        if (n != 0) pairs.push_back(k), pairs.push_back(n), ++kept;
+        if (n != 0) pairs += (pairs.empty() ? "" : " ") + std::to_string(k) + " " + std::to_string(n), ++kept;
       }
-      if (!pairs.empty()) weights[text::to_utf8(key.second)] = std::move(pairs);
+      if (!pairs.empty()) weights += text::to_utf8(key.second) + "\t" + pairs + "\n";
     }
     model[locale] = {{"bias", bias}, {"weights", std::move(weights)}};
   }

@@ -30,7 +30,7 @@ json small_model() {
   return json{{"format", 1},
               {"scale", 0.5},
               {"classes", {"access.password_reset", "access.sms_code", "none"}},
-              {"ru", {{"bias", {0, 0, 2}}, {"weights", {{"парол", {0, 8}}, {"код", {1, 6, 2, -2}}}}}}};
+              {"ru", {{"bias", {0, 0, 2}}, {"weights", "парол\t0 8\nкод\t1 6 2 -2\n"}}}};
 }
 
 Loaded<LearnedModel> load(const json& j, const std::vector<std::string>& locales = {"ru"}) {
@@ -99,15 +99,22 @@ BOOST_AUTO_TEST_CASE(broken_files_are_refused_with_their_path) {
   j = small_model();
   j["ru"]["bias"][1] = "1";
   BOOST_TEST(error_of(j).find("/ru/bias/1") != std::string::npos);
+  const auto weights_error = [&](const std::string& weights) {
+    auto broken = small_model();
+    broken["ru"]["weights"] = weights;
+    return error_of(broken);
+  };
+  BOOST_TEST(weights_error("код\t1\n").find("/ru/weights: line 1: expected pairs") != std::string::npos);
+  BOOST_TEST(weights_error("парол\t0 8\nкод\t3 1\n").find("/ru/weights: line 2: no such class index 3") != std::string::npos);
+  BOOST_TEST(weights_error("код\t1 99999999\n").find("/ru/weights: line 1: expected a weight within") != std::string::npos);
+  BOOST_TEST(weights_error("код\t1 x\n").find("/ru/weights: line 1: expected pairs") != std::string::npos);
+  BOOST_TEST(weights_error("код 1 2\n").find("/ru/weights: line 1: expected a feature, a tab") != std::string::npos);
+  BOOST_TEST(weights_error("\t1 2\n").find("/ru/weights: line 1: expected a feature, a tab") != std::string::npos);
+  BOOST_TEST(weights_error("код\t\n").find("/ru/weights: line 1: a feature without weights") != std::string::npos);
+  BOOST_TEST(weights_error("код\t1 2\nкод\t0 1\n").find("/ru/weights: line 2: the feature is listed twice") != std::string::npos);
   j = small_model();
-  j["ru"]["weights"]["код"] = {1};
-  BOOST_TEST(error_of(j).find("/ru/weights/код: expected pairs") != std::string::npos);
-  j = small_model();
-  j["ru"]["weights"]["код"] = {3, 1};
-  BOOST_TEST(error_of(j).find("/ru/weights/код/0: no such class index") != std::string::npos);
-  j = small_model();
-  j["ru"]["weights"]["код"] = {1, 1e300};
-  BOOST_TEST(error_of(j).find("/ru/weights/код/1") != std::string::npos);
+  j["ru"]["weights"] = json::object();
+  BOOST_TEST(error_of(j).find("/ru/weights: expected a string") != std::string::npos);
   j = small_model();
   j["ru"]["extra"] = 1;
   BOOST_TEST(error_of(j).find("/ru/extra: unknown key") != std::string::npos);
@@ -141,9 +148,9 @@ std::string model_with(double none_bias, const std::vector<std::tuple<std::u32st
   const auto index = [&](const std::string& id) { return std::find(classes.begin(), classes.end(), id) - classes.begin(); };
   json bias = json::array();
   for (const auto& c : classes) bias.push_back(c == "none" ? static_cast<int>(none_bias / 0.05) : 0);
-  json w = json::object();
+  std::string w;
   for (const auto& [feature, topic, units] : weights) {
-    w[text::to_utf8(feature)] = {index(topic), units};
+    w += text::to_utf8(feature) + "\t" + std::to_string(index(topic)) + " " + std::to_string(units) + "\n";
   }
   return json{{"format", 1}, {"scale", 0.05}, {"classes", classes}, {"ru", {{"bias", bias}, {"weights", w}}}}.dump();
 }
