@@ -64,8 +64,8 @@ constexpr double kLearnedShare = 0.5;
 constexpr std::size_t kLearnedFullFeatures = 4;
 // When the model finds a message is about none of the topics, a phrasing
 // that fits this well still stands; below it every topic counts this much.
-constexpr double kKeepAgainstNone = 0.7;
-constexpr double kUnclear = 0.5;
+constexpr double kKeepAgainstNone = 0.6;
+constexpr double kUnclear = 0.65;
 // A topic the model gives less than this share of its favourite's probability
 // gets nothing from it: the ranking lists topics with some evidence only.
 constexpr double kLearnedEvidence = 0.1;
@@ -210,11 +210,13 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
   }
 }
 
-std::vector<Matcher::Resolved> Matcher::resolve(const Index& index, std::u32string_view text) const {
+std::vector<Matcher::Resolved> Matcher::resolve(const Index& index, std::u32string_view text,
+                                                std::vector<std::u32string>* features) const {
   std::vector<Resolved> out;
   for (const Term& term : analyze(text, *index.language)) {
     auto known = index.feature_ids.find(term.feature);
     if (!term.feature.empty() && term.feature[0] == kNegationMark[0]) {
+      if (features) features->push_back(term.feature);
       // A negation the knowledge base never uses says nothing either way.
       if (known == index.feature_ids.end()) continue;
       out.push_back({known->second, index.idf[known->second]});
@@ -228,6 +230,8 @@ std::vector<Matcher::Resolved> Matcher::resolve(const Index& index, std::u32stri
         factor = kFuzzyWeight[hit->distance];
       }
     }
+    // The learned model reads a misspelt word as the word it was taken for, as the phrasings do.
+    if (features) features->push_back(known != index.feature_ids.end() ? known->first : term.feature);
     if (known != index.feature_ids.end()) {
       out.push_back({known->second, index.idf[known->second] * factor});
     } else {
@@ -438,7 +442,18 @@ std::vector<std::u32string> Matcher::learned_features(std::string_view utf8, std
   if (indices_.empty()) return {};
   const Candidate best = best_reading(text::to_u32(utf8, 16 * 1024), locale);
   matched_locale = *best.locale;
-  return LearnedModel::features_of(analyze(best.text, *indices_.at(*best.locale).language));
+  return learned_input(indices_.at(*best.locale), best.text);
+}
+
+std::vector<std::u32string> Matcher::learned_input(const Index& index, std::u32string_view text) const {
+  std::vector<std::u32string> features;
+  resolve(index, text, &features);
+  std::vector<std::u32string> distinct;
+  std::unordered_set<std::u32string> seen;
+  for (auto& f : features) {
+    if (seen.insert(f).second) distinct.push_back(std::move(f));
+  }
+  return distinct;
 }
 
 void Matcher::blend_learned(MatchResult& result, const std::string& locale, std::u32string_view text,
@@ -446,7 +461,7 @@ void Matcher::blend_learned(MatchResult& result, const std::string& locale, std:
   if (!model_) return;
   const auto index = indices_.find(locale);
   if (index == indices_.end()) return;
-  const auto features = LearnedModel::features_of(analyze(text, *index->second.language));
+  const auto features = learned_input(index->second, text);
   // A message of words the model never saw ("🙂", a URL) is not its to judge.
   if (!model_->knows_any(locale, features)) return;
   const auto p = model_->probabilities(locale, features);

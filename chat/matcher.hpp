@@ -96,7 +96,11 @@ class Matcher {
   };
 
   void build(const KnowledgeBase& kb, const std::string& locale);
-  std::vector<Resolved> resolve(const Index& index, std::u32string_view text) const;
+  // `features`: when given, also each word's feature as matched (a misspelt
+  // word's is the known word's), the learned model's input.
+  std::vector<Resolved> resolve(const Index& index, std::u32string_view text, std::vector<std::u32string>* features = nullptr) const;
+  // The learned model's input: the distinct features of resolve().
+  std::vector<std::u32string> learned_input(const Index& index, std::u32string_view text) const;
   void score_span(const Index& index, const Resolved* begin, const Resolved* end, double factor,
                   std::vector<double>& topic_scores) const;
   std::vector<double> score(const Index& index, std::u32string_view text) const;
