@@ -440,10 +440,12 @@ BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_i) {
   // before any change made for them (engine of commit d4deba1): top-1 0.706,
   // top-3 0.890, none refused 0.791, questions answered none 0.031, fraud
   // reaching security.phishing 14 of 18. Frozen: never tuned against.
+  // With the learned model (commit 64e06d9): top-1 0.834, top-3
+  // 0.933, none refused 0.977: refusals are held to the bar, 0.90.
   const Tally i = measure("heldout/queries-i");
   BOOST_TEST(i.top1_rate() >= 115.0 / 163);  // of 163 real questions
   BOOST_TEST(i.top3_rate() >= 145.0 / 163);
-  BOOST_TEST(i.none_rate() >= 34.0 / 43);
+  BOOST_TEST(i.none_rate() >= 0.90);
 }
 
 BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_m) {
@@ -454,8 +456,10 @@ BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_m) {
   // change made for them (engine of commit 7664889): top-1 0.739, top-3 0.867,
   // none refused 0.771, questions answered none 0.048, fraud reaching
   // security.phishing 23 of 30. Frozen: never tuned against.
+  // With the learned model: top-1 0.903, top-3 0.945, none refused 0.943:
+  // top-1 and refusals are held to the bars, 0.85 and 0.90.
   const Tally m = measure("heldout/queries-m");
-  BOOST_TEST(m.top1_rate() >= 122.0 / 165);  // of 165 real questions
+  BOOST_TEST(m.top1_rate() >= 0.85);  // of 165 real questions
   BOOST_TEST(m.top3_rate() >= 143.0 / 165);
-  BOOST_TEST(m.none_rate() >= 27.0 / 35);
+  BOOST_TEST(m.none_rate() >= 0.90);
 }
