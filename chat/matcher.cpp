@@ -76,6 +76,16 @@ double f_beta(double precision, double recall) {
   return d > 0 ? (1 + b2) * precision * recall / d : 0;
 }
 
+// Each feature once, in the order of first use.
+std::vector<std::u32string> distinct(std::vector<std::u32string> features) {
+  std::vector<std::u32string> out;
+  std::unordered_set<std::u32string> seen;
+  for (auto& f : features) {
+    if (seen.insert(f).second) out.push_back(std::move(f));
+  }
+  return out;
+}
+
 struct LetterMix {
   std::size_t latin = 0, cyrillic = 0;
 };
@@ -300,9 +310,9 @@ void Matcher::score_span(const Index& index, const Resolved* begin, const Resolv
   for (std::uint32_t t : touched_topics) topic_side[t] = 0.0f;
 }
 
-std::vector<double> Matcher::score(const Index& index, std::u32string_view text) const {
+std::vector<double> Matcher::score(const Index& index, std::u32string_view text, std::vector<std::u32string>* features) const {
   std::vector<double> topic_scores(topic_ids_.size(), 0.0);
-  const std::vector<Resolved> words = resolve(index, text);
+  const std::vector<Resolved> words = resolve(index, text, features);
   score_span(index, words.data(), words.data() + words.size(), 1.0, topic_scores);
   // A long message states its problem somewhere in the middle: each stretch
   // of a few words is judged on its own too.
@@ -394,7 +404,12 @@ Matcher::Candidate Matcher::best_reading(std::u32string_view text, std::string_v
   auto home = indices_.find(locale);
   if (home == indices_.end()) home = indices_.begin();
   std::vector<Candidate> candidates;
-  candidates.push_back({Reading::as_typed, &home->first, score(home->second, text), 1.0, std::u32string(text)});
+  const auto add = [&](Reading reading, const std::string& in, const Index& index, std::u32string read, double factor) {
+    Candidate c{reading, &in, {}, factor, std::move(read), {}};
+    c.scores = score(index, c.text, model_ ? &c.features : nullptr);
+    candidates.push_back(std::move(c));
+  };
+  add(Reading::as_typed, home->first, home->second, std::u32string(text), 1.0);
 
   const LetterMix mix = letters_of(text);
   const auto ru = indices_.find("ru");
@@ -405,9 +420,8 @@ Matcher::Candidate Matcher::best_reading(std::u32string_view text, std::string_v
       const char32_t k = text::latin_key_to_cyrillic(c);
       layout += k ? k : c;
     }
-    const std::u32string translit = text::detransliterate(text);
-    candidates.push_back({Reading::keyboard_layout, &ru->first, score(ru->second, layout), kAlternativeReading, layout});
-    candidates.push_back({Reading::transliteration, &ru->first, score(ru->second, translit), kAlternativeReading, translit});
+    add(Reading::keyboard_layout, ru->first, ru->second, std::move(layout), kAlternativeReading);
+    add(Reading::transliteration, ru->first, ru->second, text::detransliterate(text), kAlternativeReading);
   }
   if (en != indices_.end() && mix.cyrillic > mix.latin && home->first != "ru") {
     std::u32string layout;
@@ -415,15 +429,13 @@ Matcher::Candidate Matcher::best_reading(std::u32string_view text, std::string_v
       const char32_t k = text::cyrillic_key_to_latin(c);
       layout += k ? k : c;
     }
-    candidates.push_back({Reading::keyboard_layout, &en->first, score(en->second, layout), kAlternativeReading, layout});
+    add(Reading::keyboard_layout, en->first, en->second, std::move(layout), kAlternativeReading);
   }
   // The other language only for text in its script: English typed into a
   // Russian page, never Cyrillic text against English content.
   for (const auto& [locale_name, index] : indices_) {
     const bool same_script = index.script == text::Script::latin ? mix.latin > mix.cyrillic : mix.cyrillic > mix.latin;
-    if (&index != &home->second && same_script) {
-      candidates.push_back({Reading::other_language, &locale_name, score(index, text), kAlternativeReading, std::u32string(text)});
-    }
+    if (&index != &home->second && same_script) add(Reading::other_language, locale_name, index, std::u32string(text), kAlternativeReading);
   }
 
   std::size_t best = 0;
@@ -433,35 +445,28 @@ Matcher::Candidate Matcher::best_reading(std::u32string_view text, std::string_v
     const double top = *std::max_element(c.scores.begin(), c.scores.end()) * c.factor;
     if (top > best_top + 1e-9) best = i, best_top = top;
   }
-  return std::move(candidates[best]);
+  Candidate chosen = std::move(candidates[best]);
+  chosen.features = distinct(std::move(chosen.features));
+  return chosen;
 }
 
 std::vector<std::u32string> Matcher::learned_features(std::string_view utf8, std::string_view locale,
                                                       std::string& matched_locale) const {
   matched_locale.clear();
   if (indices_.empty()) return {};
-  const Candidate best = best_reading(text::to_u32(utf8, 16 * 1024), locale);
+  Candidate best = best_reading(text::to_u32(utf8, 16 * 1024), locale);
   matched_locale = *best.locale;
-  return learned_input(indices_.at(*best.locale), best.text);
-}
-
-std::vector<std::u32string> Matcher::learned_input(const Index& index, std::u32string_view text) const {
-  std::vector<std::u32string> features;
-  resolve(index, text, &features);
-  std::vector<std::u32string> distinct;
-  std::unordered_set<std::u32string> seen;
-  for (auto& f : features) {
-    if (seen.insert(f).second) distinct.push_back(std::move(f));
+  if (!model_) {  // chat-train: the matcher it trains for has no model yet
+    std::vector<std::u32string> features;
+    resolve(indices_.at(*best.locale), best.text, &features);
+    return distinct(std::move(features));
   }
-  return distinct;
+  return std::move(best.features);
 }
 
-void Matcher::blend_learned(MatchResult& result, const std::string& locale, std::u32string_view text,
+void Matcher::blend_learned(MatchResult& result, const std::string& locale, const std::vector<std::u32string>& features,
                             std::vector<double>& scores, bool follow_up) const {
   if (!model_) return;
-  const auto index = indices_.find(locale);
-  if (index == indices_.end()) return;
-  const auto features = learned_input(index->second, text);
   // A message of words the model never saw ("🙂", a URL) is not its to judge.
   if (!model_->knows_any(locale, features)) return;
   const auto p = model_->probabilities(locale, features);
@@ -486,7 +491,7 @@ MatchResult Matcher::match(std::string_view utf8, std::string_view locale, std::
   Candidate best = best_reading(text::to_u32(utf8, 16 * 1024), locale);
   result.reading = best.reading;
   result.matched_locale = *best.locale;
-  blend_learned(result, *best.locale, best.text, best.scores,
+  blend_learned(result, *best.locale, best.features, best.scores,
                 !favoured.empty() && split_words(best.text, kFollowUpWords + 1).size() <= kFollowUpWords);
   apply_cues(result, *best.locale, best.text, best.scores, favoured);
   std::vector<std::size_t> order(topic_ids_.size());

@@ -99,11 +99,9 @@ class Matcher {
   // `features`: when given, also each word's feature as matched (a misspelt
   // word's is the known word's), the learned model's input.
   std::vector<Resolved> resolve(const Index& index, std::u32string_view text, std::vector<std::u32string>* features = nullptr) const;
-  // The learned model's input: the distinct features of resolve().
-  std::vector<std::u32string> learned_input(const Index& index, std::u32string_view text) const;
   void score_span(const Index& index, const Resolved* begin, const Resolved* end, double factor,
                   std::vector<double>& topic_scores) const;
-  std::vector<double> score(const Index& index, std::u32string_view text) const;
+  std::vector<double> score(const Index& index, std::u32string_view text, std::vector<std::u32string>* features = nullptr) const;
   // The cue words of the text: what kind of message it is, and how many words it has.
   struct Cues {
     bool fraud = false, not_ours = false, courtesy = false, rant = false, elsewhere = false, question = false;
@@ -117,7 +115,7 @@ class Matcher {
   // Blends the learned model's probabilities into the scores (before the
   // cues, which then apply to the blend). `follow_up`: a short message in a
   // conversation, which the dialogue reads with the topic just answered.
-  void blend_learned(MatchResult& result, const std::string& locale, std::u32string_view text,
+  void blend_learned(MatchResult& result, const std::string& locale, const std::vector<std::u32string>& features,
                      std::vector<double>& scores, bool follow_up) const;
   // The reading of a message that scores best: as typed, in the other
   // keyboard layout, transliterated, or in the other language.
@@ -127,6 +125,7 @@ class Matcher {
     std::vector<double> scores;
     double factor;
     std::u32string text;  // as read
+    std::vector<std::u32string> features;  // the learned model's input (with a model): each once
   };
   Candidate best_reading(std::u32string_view text, std::string_view locale) const;
 };
