@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE eval_sets
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -89,6 +91,48 @@ BOOST_AUTO_TEST_CASE(no_row_is_a_knowledge_base_phrasing) {
     }
   }
   BOOST_TEST(checked > 1000u);
+}
+
+// The learned model trains on the development sets and the knowledge base:
+// a near twin of a held-out row there (most of its words the same) would be
+// the held-out row learned. Word sets of 3+ words, shared / all >= 0.6.
+BOOST_AUTO_TEST_CASE(no_training_text_is_a_near_twin_of_a_held_out_row) {
+  using Words = std::vector<std::string>;
+  const auto words_of = [](const std::string& text) {
+    Words w;
+    for (const auto& word : chat::split_words(text::to_u32(text), 4096)) w.push_back(text::to_utf8(word));
+    std::sort(w.begin(), w.end());
+    w.erase(std::unique(w.begin(), w.end()), w.end());
+    return w;
+  };
+  const auto twins = [](const Words& a, const Words& b) {
+    if (a.size() < 3 || b.size() < 3) return false;
+    Words shared;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+    return 10 * shared.size() >= 6 * (a.size() + b.size() - shared.size());
+  };
+  std::vector<std::pair<Words, std::string>> held;  // words, "set line"
+  for (const auto& name : test::eval_set_names(kRoot, "heldout")) {
+    for (const auto& row : test::read_eval_set(kRoot, name).rows) {
+      held.emplace_back(words_of(row.query), name + " line " + std::to_string(row.line));
+    }
+  }
+  BOOST_TEST_REQUIRE(held.size() > 500u);
+  const auto check = [&](const std::string& text, const std::string& where) {
+    const Words w = words_of(text);
+    const auto twin = std::find_if(held.begin(), held.end(), [&](const auto& h) { return twins(w, h.first); });
+    const bool apart = twin == held.end();
+    BOOST_TEST(apart, where << " is a near twin of " << (apart ? "" : twin->second) << ": " << text);
+  };
+  for (const auto& name : test::eval_set_names(kRoot, "dev")) {
+    for (const auto& row : test::read_eval_set(kRoot, name).rows) check(row.query, name + " line " + std::to_string(row.line));
+  }
+  for (const auto& topic : test::knowledge_base().topics()) {
+    for (const auto& [locale, text] : topic.text) {
+      check(text.title, topic.id + " title (" + locale + ")");
+      for (const auto& e : text.examples) check(e, topic.id + " example (" + locale + ")");
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(no_query_is_repeated_across_sets) {
