@@ -457,9 +457,25 @@ BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_m) {
   // none refused 0.771, questions answered none 0.048, fraud reaching
   // security.phishing 23 of 30. Frozen: never tuned against.
   // With the learned model, trained on no near twin of a held-out row: top-1
-  // 0.903, top-3 0.945, none refused 0.886: top-1 is held to the bar, 0.85.
+  // 0.897, top-3 0.939, none refused 0.886: top-1 is held to the bar, 0.85.
   const Tally m = measure("heldout/queries-m");
   BOOST_TEST(m.top1_rate() >= 0.85);  // of 165 real questions
   BOOST_TEST(m.top3_rate() >= 143.0 / 165);
   BOOST_TEST(m.none_rate() >= 27.0 / 35);
+}
+
+BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_p) {
+  // 200 messages (120 ru, 80 en): 90 not ours, 50 fraud, 60 real questions
+  // that look like either, written blind by a helper for training, measured
+  // once (the learned model of commit 4d59a38): top-1 0.918,
+  // top-3 0.964, none refused 0.867, questions answered none 0.009, fraud 46
+  // of 50. Trained on, it lowered top-1 on the development sets left out in
+  // turn (0.926 -> 0.915) and on M, so it became a held-out set instead; five
+  // rows that repeated other sets were reworded, and four development rows that
+  // were its near twins. Measured again after that: top-1 0.927, top-3 0.964,
+  // none refused 0.856 (77 of 90). Frozen: never tuned against.
+  const Tally p = measure("heldout/queries-p");
+  BOOST_TEST(p.top1_rate() >= 101.0 / 110);  // of 110 real questions
+  BOOST_TEST(p.top3_rate() >= 106.0 / 110);
+  BOOST_TEST(p.none_rate() >= 77.0 / 90);
 }
