@@ -51,7 +51,7 @@ constexpr std::size_t kCourtesyWords = 8;  // a longer message is a request with
 // A word of a subject the portal's support does not handle (the weather, a
 // garden, a mortgage, train tickets): a topic must be clearly meant, not
 // chosen because one other word of the message matched.
-constexpr double kElsewhere = 0.7;
+constexpr double kElsewhere = 0.55;
 // A short follow-up ("а если нет доступа к телефону?") leans to the topics of
 // the conversation: their scores count this much more.
 constexpr std::size_t kFollowUpWords = 6;

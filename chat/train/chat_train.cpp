@@ -3,7 +3,7 @@
 // the same data gives the same file byte for byte.
 //
 //   chat-train --root REPO --files LIST --out model.json [--dev-set FILE.tsv]... [--report 1]
-//              [--evaluate FILE.tsv]...
+//              [--evaluate FILE.tsv]... [--show-misses 1]
 //
 // LIST names the data files (the bundle's list, one path per line); every
 // --dev-set is a TSV with columns topic, locale, query ("none" for a message
@@ -136,7 +136,7 @@ long units(double v) { return std::lround(v / kScale); }
 int run(int argc, char** argv) {
   std::string root = ".", list, out;
   std::vector<std::string> dev_sets, evaluate;
-  bool report = false;
+  bool report = false, show_misses = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--root") root = value;
@@ -145,6 +145,7 @@ int run(int argc, char** argv) {
     else if (key == "--dev-set") dev_sets.push_back(value);
     else if (key == "--report") report = value == "1";
     else if (key == "--evaluate") evaluate.push_back(value);
+    else if (key == "--show-misses") show_misses = value == "1";
     else throw std::runtime_error("unknown option " + key);
   }
   if (list.empty() || out.empty()) throw std::runtime_error("usage: chat-train --root REPO --files LIST --out model.json [--dev-set FILE.tsv]...");
@@ -239,7 +240,13 @@ int run(int argc, char** argv) {
       for (const auto& row : chat::read_labelled_rows(read_file(set), error)) {
         const auto r = with_model.match(row.query, row.locale);
         const bool confident = !r.ranked.empty() && r.top() >= min_confidence;
-        tally.add(row.topic, r, confident ? r.ranked.front().topic : "none", min_confidence);
+        const std::string answered = confident ? r.ranked.front().topic : "none";
+        tally.add(row.topic, r, answered, min_confidence);
+        // What a left-out set's misses are: the honest failures to learn from.
+        if (show_misses && answered != row.topic) {
+          std::fprintf(stderr, "miss\t%s\t%s\t%.2f\t%s\n", row.topic.c_str(), answered.c_str(), r.ranked.empty() ? 0.0 : r.top(),
+                       row.query.c_str());
+        }
       }
       if (!error.empty()) throw std::runtime_error(set + ": " + error);
       std::printf("{\"file\":\"%s\",\"rows\":%zu,\"top1_accuracy\":%.3f,\"top3_accuracy\":%.3f,\"none_correct\":%.3f,"
