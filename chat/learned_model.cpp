@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "chat/same_bits_math.hpp"
 #include "text/utf8.hpp"
 
 namespace support::chat {
@@ -133,7 +134,7 @@ std::vector<double> LearnedModel::probabilities(std::string_view locale, const s
   }
   const double top = *std::max_element(logits.begin(), logits.end());
   double sum = 0;
-  for (double& l : logits) sum += (l = std::exp(l - top));
+  for (double& l : logits) sum += (l = same_bits::exp(l - top));
   for (double& l : logits) l /= sum;
   return logits;
 }

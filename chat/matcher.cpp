@@ -5,6 +5,7 @@
 #include <numeric>
 #include <unordered_set>
 
+#include "chat/same_bits_math.hpp"
 #include "chat/stemmer.hpp"
 #include "chat/text_analyzer.hpp"
 #include "text/chars.hpp"
@@ -46,7 +47,7 @@ constexpr double kFraudFloor = 0.6;
 // weaker evidence for the phishing warning.
 constexpr double kNotReported = 0.8;
 // Thanks, praise or a rant without a question: a topic must be clearly meant.
-constexpr double kCourtesy = 0.55;
+constexpr double kCourtesy = 0.45;
 constexpr std::size_t kCourtesyWords = 8;  // a longer message is a request with thanks in it
 // A word of a subject the portal's support does not handle (the weather, a
 // garden, a mortgage, train tickets): a topic must be clearly meant, not
@@ -184,7 +185,7 @@ void Matcher::build(const KnowledgeBase& kb, const std::string& locale) {
   for (const auto& [name, id] : index.feature_ids) feature_names[id] = name;
   for (std::size_t f = 0; f < index.idf.size(); ++f) {
     const double df = static_cast<double>(topics_of_feature[f].size());
-    index.idf[f] = static_cast<float>(std::log((n + 1) / (df + 0.5)));
+    index.idf[f] = static_cast<float>(same_bits::log((n + 1) / (df + 0.5)));
     index.weak[f] = index.language->weak.count(feature_names[f]) > 0;
     if (index.weak[f]) index.idf[f] *= kWeakWord;
     if (!feature_names[f].empty() && feature_names[f][0] == kNegationMark[0]) index.idf[f] *= kNegatedWord;
@@ -255,22 +256,22 @@ std::vector<Matcher::Resolved> Matcher::resolve(const Index& index, std::u32stri
 
 void Matcher::score_span(const Index& index, const Resolved* begin, const Resolved* end, double factor,
                          std::vector<double>& topic_scores) const {
-  // The span's features with their weights; an unknown word adds only to its mass.
-  std::unordered_map<std::uint32_t, float> features;
+  // The span's features, each with its largest weight, in feature order: float
+  // sums in a fixed order give the same bits natively and in WASM (a hash
+  // map's order differs between the standard libraries). An unknown word adds
+  // only to the mass.
+  thread_local std::vector<std::pair<std::uint32_t, float>> features;
+  features.clear();
   float mass = 0;
   for (const Resolved* r = begin; r != end; ++r) {
-    if (r->feature < 0) {
-      mass += r->weight;
-      continue;
-    }
-    auto [it, inserted] = features.emplace(static_cast<std::uint32_t>(r->feature), r->weight);
-    if (inserted) {
-      mass += r->weight;
-    } else if (r->weight > it->second) {
-      mass += r->weight - it->second;
-      it->second = r->weight;
-    }
+    if (r->feature < 0) mass += r->weight;
+    else features.emplace_back(static_cast<std::uint32_t>(r->feature), r->weight);
   }
+  std::sort(features.begin(), features.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
+  features.erase(std::unique(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 features.end());
+  for (const auto& f : features) mass += f.second;
   if (features.empty() || mass <= 0) return;
   // Per-unit sums in flat arrays reused across calls (one set per thread):
   // posting lists of common words run into the thousands on a large base.
@@ -335,6 +336,16 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   Cues c;
   c.question = text.find(U'?') != std::u32string_view::npos;
   const auto& language = *index.language;
+  // A web address pasted from a message ("перейдите gosuslugi-help.ru") is a link to follow.
+  const auto web = cues.find("web_address");
+  const Lexicon::Language::Cue* address = web == cues.end() ? nullptr : &web->second;
+  const auto word_char = [](char32_t ch) { return text::is_letter(ch) || text::is_ascii_digit(ch); };
+  for (std::size_t dot = text.find(U'.'); address && dot != std::u32string_view::npos; dot = text.find(U'.', dot + 1)) {
+    // "…help.ru", not a sentence's full stop before the next word
+    if (dot == 0 || dot + 1 == text.size() || !word_char(text[dot - 1]) || !text::is_letter(text[dot + 1])) continue;
+    const auto after = split_words(text.substr(dot + 1), 1);
+    if (!after.empty() && address->forms.count(after.front())) request = true;
+  }
   std::u32string previous;
   for (const auto& word : split_words(text)) {
     if (!language.stopwords.count(word) && !language.negations.count(word)) ++c.content_words;
@@ -342,7 +353,7 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     const std::u32string s = stem(word);
     approach |= has("fraud_approach", word, s);
     channel |= has("fraud_channel", word, s);
-    request |= has("fraud_request", word, s);
+    request |= has("fraud_request", word, s) || (address && address->stems.count(s));
     doubt |= has("fraud_doubt", word, s);
     fake_site |= has("fraud_fake_site", word, s);
     c.not_ours |= has("not_ours", word, s);

@@ -10,6 +10,7 @@
 
 #include "chat/learned_model.hpp"
 #include "chat/matcher.hpp"
+#include "chat/same_bits_math.hpp"
 #include "chat/text_analyzer.hpp"
 #include "tests/support/chat_fixture.hpp"
 #include "text/utf8.hpp"
@@ -20,6 +21,7 @@
 
 using namespace support;
 using chat::LearnedModel;
+namespace same_bits = chat::same_bits;
 using nlohmann::json;
 
 namespace {
@@ -191,4 +193,25 @@ BOOST_AUTO_TEST_CASE(none_from_the_model_weakens_every_topic) {
   // A short follow-up in a conversation is the dialogue's to read with its topic.
   const auto follow_up = m.match("а если смс не приходит?", "ru", 5, {"access.sms_code"});
   BOOST_TEST(follow_up.signal != "unclear");
+}
+
+BOOST_AUTO_TEST_CASE(same_bits_exp_and_log_are_libms_values_to_a_few_ulps) {
+  // The model's softmax and the matcher's rarity weights use these so that
+  // native and WASM builds print the same confidences (tests/node/parity).
+  double worst_exp = 0, worst_log = 0;
+  for (double x = -60; x <= 60; x += 0.0137) {
+    worst_exp = std::max(worst_exp, std::abs(same_bits::exp(x) - std::exp(x)) / std::exp(x));
+    const double y = std::exp(x);
+    worst_log = std::max(worst_log, std::abs(same_bits::log(y) - std::log(y)) / std::max(1.0, std::abs(std::log(y))));
+  }
+  BOOST_TEST(worst_exp < 1e-15);
+  BOOST_TEST(worst_log < 1e-15);
+  BOOST_TEST(same_bits::exp(0) == 1.0);
+  BOOST_TEST(same_bits::log(1) == 0.0);
+  BOOST_TEST(same_bits::exp(-1000) == 0.0);
+  BOOST_TEST(std::isinf(same_bits::exp(1000)));
+  BOOST_TEST(std::isnan(same_bits::exp(std::nan(""))));
+  BOOST_TEST(std::isinf(same_bits::log(0)));
+  BOOST_TEST(std::isnan(same_bits::log(-1)));
+  BOOST_TEST(std::abs(same_bits::log(1e-300) - std::log(1e-300)) < 1e-12);
 }

@@ -286,6 +286,21 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
       if (r.ranked.size() > 1) BOOST_TEST(r.ranked[1].confidence < r.top() - test::knowledge_base().dialogue().clarify_margin);
     }
   }
+  // An address pasted from a message is a link to follow, whatever its wording;
+  // the portal's address in a plain problem report is no fraud.
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"смс: ваша учетная запись будет удалена, подтвердите данные на gosuslugi-id.online. это правда?", "ru"},
+           {"a text says my portal profile is suspended and to visit https://gos-uslugi-help.com to restore it, is it real?", "en"}}) {
+    BOOST_TEST_CONTEXT(text) {
+      const auto r = test::matcher().match(text, locale);
+      BOOST_TEST(r.signal == "fraud");
+      BOOST_TEST_REQUIRE(!r.ranked.empty());
+      BOOST_TEST(r.ranked.front().topic == "security.phishing");
+    }
+  }
+  for (const char* text : {"захожу на gosuslugi.ru, ввожу код из смс, пишет неверный код", "пришло смс. ru-номер, код не подходит"}) {
+    BOOST_TEST(test::matcher().match(text, "ru").signal != "fraud", text);
+  }
   // A code that does not come, or calling the hotline, is not fraud.
   expect({{"не приходит смс с кодом", "access.sms_code"}, {"как позвонить в поддержку", "contact.phone"}});
   BOOST_TEST(test::matcher().match("не приходит смс с кодом", "ru").signal.empty());
@@ -336,6 +351,15 @@ BOOST_AUTO_TEST_CASE(not_ours_and_courtesy) {
   expect({{"проверка связи", "none"}});
   BOOST_TEST(test::matcher().match("спасибо большое, всё получилось", "ru").signal == "courtesy");
   BOOST_TEST(test::matcher().match("сайт отстой, позор", "ru").signal == "rant");
+  // A store review with a verdict and stars, a problem reported as solved.
+  expect({{"приложение худшее из всех что ставил, одна звезда", "none"}, {"благодарю, вопрос решён", "none"}});
+  expect({{"worst app ever, one star", "none"}, {"problem solved, appreciate it", "none"}}, "en");
+  // The login system's integrators in their own terms.
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"где на технологическом портале взять мнемонику для нашей системы", "ru"},
+           {"the test environment returns unauthorized client for our client secret", "en"}}) {
+    BOOST_TEST(test::matcher().match(text, locale).signal == "not_ours", text);
+  }
   // ...but thanks around a real problem still find it.
   expect({{"спасибо, но код так и не пришел, что делать?", "access.sms_code"}});
 }
@@ -346,7 +370,11 @@ BOOST_AUTO_TEST_CASE(subjects_that_are_not_the_portals) {
            {"когда сажать помидоры в теплице", "ru"},
            {"где выгоднее оформить ипотеку на квартиру", "ru"},
            {"how do i transfer money to my mother abroad", "en"},
-           {"where can i buy cheap train tickets to sochi", "en"}}) {
+           {"where can i buy cheap train tickets to sochi", "en"},
+           // A bank's own card or credit, an advert.
+           {"банк заблокировал карту, как снять блокировку", "ru"},
+           {"продам дачу с баней, недорого", "ru"},
+           {"my credit card got blocked at the atm, what do i do", "en"}}) {
     const auto r = test::matcher().match(text, locale);
     BOOST_TEST(r.signal == "elsewhere", text);
     BOOST_TEST(r.top() < threshold(), text);
