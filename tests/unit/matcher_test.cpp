@@ -507,3 +507,19 @@ BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_p) {
   BOOST_TEST(p.top3_rate() >= 106.0 / 110);
   BOOST_TEST(p.none_rate() >= 77.0 / 90);
 }
+
+BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_r) {
+  // 200 messages (110 ru, 90 en) as forty different people write them: bug
+  // reports, situations, fraud, not ours (integrators, general questions,
+  // reviews, thanks, spam), everyday questions and bare follow-ups; written
+  // blind by a helper and measured once with the model of commit 157175d:
+  // top-1 0.881, top-3 0.930, none refused 0.930, fraud 21 of 22. Ten rows
+  // that repeated other sets or were near twins of held-out rows were
+  // reworded, and five development rows that were its near twins; measured
+  // again after that: top-1 0.867, top-3 0.923, none refused 0.912 (52 of
+  // 57), questions answered none 0.028. Frozen: never tuned against.
+  const Tally r = measure("heldout/queries-r");
+  BOOST_TEST(r.top1_rate() >= 124.0 / 143);  // of 143 real questions
+  BOOST_TEST(r.top3_rate() >= 132.0 / 143);
+  BOOST_TEST(r.none_rate() >= 52.0 / 57);
+}
