@@ -91,30 +91,30 @@ try {
     const text = 'Третий день не могу войти в личный кабинет: код из SMS не приходит, хотя номер верный. ';
     const base = { subject: 'Не приходит SMS-код', phone: '+7 916 123-45-67', email: 'ivan.petrov@mail.ru', consent: true };
     const out = [];
+    // The noise floor, interleaved: after each keystroke a busy loop of 60 µs
+    // timed the same way. Pauses the call does not cause (the engine's own
+    // threads and the machine's other processes on 2 cores) hit both.
+    const control = [];
     core.validateForm('feedback', base); // the first call builds lazily what later calls reuse: not a keystroke
     for (let round = 0; round < 5; round++) {
       for (let i = 1; i <= text.length; i++) {
         const t0 = performance.now();
         core.validateForm('feedback', { ...base, description: text.slice(0, i) });
         out.push(performance.now() - t0);
+        const c0 = performance.now();
+        while (performance.now() - c0 < 0.06);
+        control.push(performance.now() - c0);
       }
     }
     // The clock in a page without cross-origin isolation ticks in 100 µs steps: the mean of a whole pass is finer.
     const t0 = performance.now();
     for (let i = 1; i <= text.length; i++) core.validateForm('feedback', { ...base, description: text.slice(0, i) });
     out.mean = (performance.now() - t0) / text.length;
-    // The noise floor of this machine: a busy loop as long as one mean keystroke, timed the same way.
-    const control = [];
-    for (let i = 0; i < out.length; i++) {
-      const c0 = performance.now();
-      while (performance.now() - c0 < out.mean);
-      control.push(performance.now() - c0);
-    }
     return { each: out, mean: out.mean, control };
   });
   const each = times.each;
   console.log(`whole-form validation per keystroke (${each.length} keystrokes, through the facade): median ${(median(each) * 1000).toFixed(0)} µs, p99 ${(pct(each, 99) * 1000).toFixed(0)} µs, mean of one pass ${(times.mean * 1000).toFixed(0)} µs   (budget 1000 µs; the page clock ticks in 100 µs)`);
-  console.log(`  noise floor: a busy loop of one mean keystroke timed the same way: median ${(median(times.control) * 1000).toFixed(0)} µs, p99 ${(pct(times.control, 99) * 1000).toFixed(0)} µs`);
+  console.log(`  noise floor: a 60 µs busy loop after each keystroke, timed the same way: median ${(median(times.control) * 1000).toFixed(0)} µs, p99 ${(pct(times.control, 99) * 1000).toFixed(0)} µs, over 1 ms ${times.control.filter((x) => x > 1).length} times (keystrokes over 1 ms: ${each.filter((x) => x > 1).length})`);
   await p.context().close();
 } finally {
   await browser.close();
