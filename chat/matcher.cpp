@@ -347,13 +347,19 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     if (!after.empty() && address->forms.count(after.front())) request = true;
   }
   std::u32string previous;
+  // "никто не звонил", "не просили код", "nobody called": a contact or a
+  // request the person denies is none (a negation one or two words before).
+  const auto negation = [&](const std::u32string& w) {
+    return language.negations.count(w) > 0 || (w.size() > 3 && w.compare(w.size() - 3, 3, U"n't") == 0);
+  };
+  bool negated_1 = false, negated_2 = false;  // a negation one / two words back
   for (const auto& word : split_words(text)) {
     if (!language.stopwords.count(word) && !language.negations.count(word)) ++c.content_words;
     pair = previous.empty() ? std::u32string() : previous + U" " + word;
     const std::u32string s = stem(word);
-    approach |= has("fraud_approach", word, s);
+    approach |= !negated_1 && has("fraud_approach", word, s);
     channel |= has("fraud_channel", word, s);
-    request |= has("fraud_request", word, s) || (address && address->stems.count(s));
+    request |= (!negated_1 && !negated_2 && has("fraud_request", word, s)) || (address && address->stems.count(s));
     doubt |= has("fraud_doubt", word, s);
     fake_site |= has("fraud_fake_site", word, s);
     c.not_ours |= has("not_ours", word, s);
@@ -361,6 +367,8 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     c.elsewhere |= has("elsewhere", word, s);
     c.rant |= has("rant", word, s);
     c.question |= has("question", word, s);
+    negated_2 = negated_1;
+    negated_1 = negation(word);
     previous = word;
   }
   // Someone called or wrote asking for a code or a link, or the person doubts

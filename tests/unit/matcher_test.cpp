@@ -301,6 +301,15 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
   for (const char* text : {"захожу на gosuslugi.ru, ввожу код из смс, пишет неверный код", "пришло смс. ru-номер, код не подходит"}) {
     BOOST_TEST(test::matcher().match(text, "ru").signal != "fraud", text);
   }
+  // A contact or a request the person denies is none; a report that names one
+  // before the denial stays a report.
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"при входе пишет что учетная запись заблокирована, никто не звонил, сама увидела", "ru"},
+           {"nobody called me, the portal itself says my account is locked after wrong passwords", "en"},
+           {"курьер привез посылку, код из смс не просил, все нормально", "ru"}}) {
+    BOOST_TEST(test::matcher().match(text, locale).signal != "fraud", text);
+  }
+  BOOST_TEST(test::matcher().match("мне позвонили и попросили код, я не назвала, это мошенники?", "ru").signal == "fraud");
   // A code that does not come, or calling the hotline, is not fraud.
   expect({{"не приходит смс с кодом", "access.sms_code"}, {"как позвонить в поддержку", "contact.phone"}});
   BOOST_TEST(test::matcher().match("не приходит смс с кодом", "ru").signal.empty());
