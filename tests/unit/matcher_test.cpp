@@ -532,3 +532,20 @@ BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_r) {
   BOOST_TEST(r.top3_rate() >= 132.0 / 143);
   BOOST_TEST(r.none_rate() >= 52.0 / 57);
 }
+
+BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_u) {
+  // 200 messages (120 ru, 80 en) in the voice of public posts: comments under
+  // the portal's posts, store reviews with a problem inside, complaint sites,
+  // expats' groups; 45 questions with emotion, 35 technical reports, 30
+  // situations, 30 fraud, 60 not ours. Written blind by a helper and measured
+  // once, after the training sets S and T and before any change made for it
+  // (four rows that repeated other sets were reworded first, and one
+  // development row that was a near twin): top-1 0.829, top-3 0.886, none
+  // refused 0.917 (55 of 60), questions answered none 0.043, fraud 22 of 23;
+  // the build at the start of that session: 0.807, 0.893, 0.917, 19 of 23.
+  // Frozen: never tuned against.
+  const Tally u = measure("heldout/queries-u");
+  BOOST_TEST(u.top1_rate() >= 116.0 / 140);  // of 140 real questions
+  BOOST_TEST(u.top3_rate() >= 124.0 / 140);
+  BOOST_TEST(u.none_rate() >= 55.0 / 60);
+}
