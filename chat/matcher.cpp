@@ -349,8 +349,12 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   std::u32string previous;
   // "никто не звонил", "не просили код", "nobody called": a contact or a
   // request the person denies is none (a negation one or two words before).
+  // A contraction the lexicon spells out ("didn't" -> "did not") is one too.
   const auto negation = [&](const std::u32string& w) {
-    return language.negations.count(w) > 0 || (w.size() > 3 && w.compare(w.size() - 3, 3, U"n't") == 0);
+    if (language.negations.count(w)) return true;
+    const auto spelt = language.replacements.find(w);
+    return spelt != language.replacements.end() &&
+           std::any_of(spelt->second.begin(), spelt->second.end(), [&](const auto& part) { return language.negations.count(part) > 0; });
   };
   bool negated_1 = false, negated_2 = false;  // a negation one / two words back
   for (const auto& word : split_words(text)) {

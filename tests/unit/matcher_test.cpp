@@ -306,6 +306,7 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
   for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
            {"при входе пишет что учетная запись заблокирована, никто не звонил, сама увидела", "ru"},
            {"nobody called me, the portal itself says my account is locked after wrong passwords", "en"},
+           {"someone phoned about my parcel but didnt ask codes, just the time", "en"},
            {"курьер привез посылку, код из смс не просил, все нормально", "ru"}}) {
     BOOST_TEST(test::matcher().match(text, locale).signal != "fraud", text);
   }
