@@ -14,6 +14,8 @@ constexpr std::size_t kMinStemmedSlang = 5;
 const std::vector<std::string>& Lexicon::cue_groups() {
   static const std::vector<std::string> groups = {
       "fraud_approach",  // someone reached the person: "позвонили", "представился", "whatsapp"
+      "fraud_self",      // the person did it: "я" in "я звонил в поддержку", "I" in "I called"
+      "fraud_condition", // a negation after it is no denial: "если" in "удалят, если не продиктуете код"
       "fraud_channel",   // a message came: "смс", "письмо", "email"
       "fraud_request",   // it asks for something: "код", "ссылка", "продиктовать"
       "fraud_doubt",     // the person asks whether it is genuine: "мошенники", "правда", "scam"

@@ -311,6 +311,35 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
     BOOST_TEST(test::matcher().match(text, locale).signal != "fraud", text);
   }
   BOOST_TEST(test::matcher().match("мне позвонили и попросили код, я не назвала, это мошенники?", "ru").signal == "fraud");
+  // A denial reaches a request a few words on; "if you do not" is a threat, not a denial.
+  BOOST_TEST(test::matcher().match("The delivery man phoned to agree on a time and didn't ask for any codes or details", "en").signal != "fraud");
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"мне позвонили и сказали, что кабинет закроют, если я не назову код", "ru"},
+           {"a man called and said my account will be closed if you do not give him the code", "en"}}) {
+    BOOST_TEST(test::matcher().match(text, locale).signal == "fraud", text);
+  }
+  // The person's own call or letter is no approach: "я звонил", "I called",
+  // "пишу от имени мамы", "writing on behalf of my father".
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"я звонил на горячую линию, там сказали сбросить пароль самому, где это сделать", "ru"},
+           {"I called the hotline yesterday and they told me to reset my password myself, where do I do that", "en"},
+           {"пишу от имени мамы, она не помнит пароль от кабинета, как его восстановить", "ru"},
+           {"I'm writing on behalf of my father, he forgot his password and the reset code does not come", "en"}}) {
+    BOOST_TEST(test::matcher().match(text, locale).signal != "fraud", text);
+    BOOST_TEST(answer(text, locale) != "security.phishing", text);
+  }
+  // A contact and a request sentences apart in a long message are no report;
+  // a doubt may close a long story from twice as far.
+  const std::string apart =
+      "Звонил на горячую линию в понедельник, там сказали подождать ответа на обращение до пяти рабочих дней. "
+      "Прошла неделя, ответа нет, заявление на пособие висит, деньги нужны к концу месяца, а в личном кабинете "
+      "до сих пор пишет что код подтверждения устарел";
+  BOOST_TEST(test::matcher().match(apart, "ru").signal != "fraud");
+  const std::string story =
+      "Вчера вечером мне позвонила женщина, представилась сотрудницей портала, долго и вежливо рассказывала про "
+      "какую-то проверку учётной записи и новые правила для пенсионеров, говорила про обновление профиля и "
+      "срочность. Это вообще правда бывает?";
+  BOOST_TEST(test::matcher().match(story, "ru").signal == "fraud");
   // A code that does not come, or calling the hotline, is not fraud.
   expect({{"не приходит смс с кодом", "access.sms_code"}, {"как позвонить в поддержку", "contact.phone"}});
   BOOST_TEST(test::matcher().match("не приходит смс с кодом", "ru").signal.empty());
