@@ -81,6 +81,27 @@ double f_beta(double precision, double recall) {
   return d > 0 ? (1 + b2) * precision * recall / d : 0;
 }
 
+// The words of a text, each marked when it begins a clause (after a comma,
+// colon, semicolon, newline or a sentence's end); as many as split_words gives.
+std::vector<std::pair<std::u32string, bool>> words_by_clause(std::u32string_view text) {
+  constexpr std::size_t kMaxWords = 256;
+  std::vector<std::pair<std::u32string, bool>> out;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= text.size() && out.size() < kMaxWords; ++i) {
+    const bool end = i == text.size() || text[i] == U',' || text[i] == U';' || text[i] == U':' || text[i] == U'!' ||
+                     text[i] == U'?' || text[i] == U'\n' ||
+                     (text[i] == U'.' && (i + 1 == text.size() || text::is_space(text[i + 1])));
+    if (!end) continue;
+    bool first = true;
+    for (auto& w : split_words(text.substr(begin, i - begin), kMaxWords - out.size())) {
+      out.emplace_back(std::move(w), first);
+      first = false;
+    }
+    begin = i + 1;
+  }
+  return out;
+}
+
 // Each feature once, in the order of first use.
 std::vector<std::u32string> distinct(std::vector<std::u32string> features) {
   std::vector<std::u32string> out;
@@ -369,7 +390,8 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
            std::any_of(spelt->second.begin(), spelt->second.end(), [&](const auto& part) { return language.negations.count(part) > 0; });
   };
   // Content words since the last negation: it denies the next word's contact
-  // and a request up to three words on ("didn't ask for any codes or details").
+  // or doubt, and a request up to three words on ("didn't ask for any codes
+  // or details").
   // "удалят, если (вы) не продиктуете код" is a condition, not a denial.
   constexpr std::size_t kNoNegation = 100;
   std::size_t since_negation = kNoNegation;
@@ -383,14 +405,18 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   };
   bool fraud = false;
   std::size_t at = 0;
-  for (const auto& word : split_words(text)) {
+  for (const auto& [word, clause_begins] : words_by_clause(text)) {
+    // A denial, a condition or the person as subject stays in its clause:
+    // "мошенники или нет: пришло смс со ссылкой".
+    if (clause_begins) since_negation = since_condition = kNoNegation, self_1 = self_2 = false;
     if (!language.stopwords.count(word) && !language.negations.count(word)) ++c.content_words;
     pair = previous.empty() ? std::u32string() : previous + U" " + word;
     const std::u32string s = stem(word);
     if (since_negation != 0 && has("fraud_approach", word, s) && !self_1 && !(self_2 && approach_only_as_pair(word, s))) approach = at;
     if (has("fraud_channel", word, s)) channel = at;
     if ((since_negation > 2 && has("fraud_request", word, s)) || (address && address->stems.count(s))) request = at;
-    if (has("fraud_doubt", word, s)) doubt = at;
+    // "не развод", "not a scam" deny; "не знаю, мошенники ли", "not sure it is real" still doubt.
+    if (since_negation != 0 && has("fraud_doubt", word, s)) doubt = at;
     if (has("fraud_fake_site", word, s)) fake_site = at;
     // Someone called or wrote asking for a code or a link, or the person
     // doubts a message that asks for one, or a copy of the portal asked for

@@ -318,6 +318,13 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
            {"a man called and said my account will be closed if you do not give him the code", "en"}}) {
     BOOST_TEST(test::matcher().match(text, locale).signal == "fraud", text);
   }
+  // A doubt the person denies is none; being unsure is a doubt.
+  BOOST_TEST(test::matcher().match("пришло смс с кодом, это не развод, я сама запросила восстановление пароля", "ru").signal != "fraud");
+  BOOST_TEST(test::matcher().match("the email with the link came right after I changed my address, it is not a scam", "en").signal != "fraud");
+  BOOST_TEST(test::matcher().match("не знаю, мошенники это или нет: пришло смс со ссылкой на оплату штрафа", "ru").signal == "fraud");
+  BOOST_TEST(test::matcher().match("got a text with a link to pay a fine, not sure it is real", "en").signal == "fraud");
+  // A denial stays in its clause: "или нет:" does not deny the link after it.
+  BOOST_TEST(test::matcher().match("мошенники или нет: пришло смс со ссылкой", "ru").signal == "fraud");
   // The person's own call or letter is no approach: "я звонил", "I called",
   // "пишу от имени мамы", "writing on behalf of my father".
   for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
