@@ -576,3 +576,18 @@ BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_u) {
   // Frozen: never tuned against.
   expect_at_least("heldout/queries-u", 116.0 / 140, 124.0 / 140, 55.0 / 60);  // of 140 real questions
 }
+
+BOOST_AUTO_TEST_CASE(accuracy_on_held_out_set_x) {
+  // 240 messages (144 ru, 96 en) as posted in public: comments in VK and
+  // Telegram channels, store reviews, complaint sites, tech forums, Q&A sites;
+  // 72 short, 96 medium, 72 long; 25 fraud, 14 with fraud words that are not
+  // fraud, 35 not ours. Written blind by a helper and measured once (commit
+  // fcd6392): top-1 0.898, top-3 0.951, none refused 0.886 (31 of 35),
+  // questions answered none 0.010, fraud 24 of 25; the build at the start of
+  // that session: 0.873, 0.951, 0.886. Its misses were read once, and three
+  // fraud-cue changes followed that left its figures as they were; trained on,
+  // it cost the other held-out sets 5 first answers and 4 fraud reports, so it
+  // is held out. Three rows that were a knowledge-base phrasing or near twins
+  // of set G were reworded (one of them now missed). Frozen from here.
+  expect_at_least("heldout/queries-x", 183.0 / 205, 194.0 / 205, 31.0 / 35);  // of 205 real questions
+}
