@@ -353,9 +353,19 @@ std::vector<double> Matcher::score(const Index& index, std::u32string_view text,
 Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) const {
   const auto& cues = index.language->cues;
   std::u32string pair;  // the word with the one before it
-  const auto has = [&](const char* group, const std::u32string& word, const std::u32string& word_stem) {
-    const auto it = cues.find(group);
-    return it != cues.end() && it->second.matches(word, word_stem, pair);
+  // Each group looked up once, not once per word.
+  const auto group = [&](const char* name) -> const Lexicon::Language::Cue* {
+    const auto it = cues.find(name);
+    return it == cues.end() ? nullptr : &it->second;
+  };
+  const auto *approach_cue = group("fraud_approach"), *channel_cue = group("fraud_channel"),
+             *request_cue = group("fraud_request"), *doubt_cue = group("fraud_doubt"),
+             *fake_site_cue = group("fraud_fake_site"), *self_cue = group("fraud_self"),
+             *condition_cue = group("fraud_condition"), *not_ours_cue = group("not_ours"),
+             *courtesy_cue = group("courtesy"), *elsewhere_cue = group("elsewhere"), *rant_cue = group("rant"),
+             *question_cue = group("question");
+  const auto has = [&](const Lexicon::Language::Cue* cue, const std::u32string& word, const std::u32string& word_stem) {
+    return cue && cue->matches(word, word_stem, pair);
   };
   // Where each kind of fraud cue was last seen (a word's position): a fraud
   // report names the contact and what it asked for close together, while a
@@ -399,9 +409,8 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   // "я звонил в поддержку", "I called", "I can call": the person's own call is
   // no approach (the subject one word before it, or before a two-word form).
   bool self_1 = false, self_2 = false;
-  const auto approach_cue = cues.find("fraud_approach");
   const auto approach_only_as_pair = [&](const std::u32string& word, const std::u32string& word_stem) {
-    return approach_cue != cues.end() && !approach_cue->second.forms.count(word) && !approach_cue->second.stems.count(word_stem);
+    return approach_cue && !approach_cue->forms.count(word) && !approach_cue->stems.count(word_stem);
   };
   bool fraud = false;
   std::size_t at = 0;
@@ -412,28 +421,28 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     if (!language.stopwords.count(word) && !language.negations.count(word)) ++c.content_words;
     pair = previous.empty() ? std::u32string() : previous + U" " + word;
     const std::u32string s = stem(word);
-    if (since_negation != 0 && has("fraud_approach", word, s) && !self_1 && !(self_2 && approach_only_as_pair(word, s))) approach = at;
-    if (has("fraud_channel", word, s)) channel = at;
-    if ((since_negation > 2 && has("fraud_request", word, s)) || (address && address->stems.count(s))) request = at;
+    if (since_negation != 0 && has(approach_cue, word, s) && !self_1 && !(self_2 && approach_only_as_pair(word, s))) approach = at;
+    if (has(channel_cue, word, s)) channel = at;
+    if ((since_negation > 2 && has(request_cue, word, s)) || (address && address->stems.count(s))) request = at;
     // "не развод", "not a scam" deny; "не знаю, мошенники ли", "not sure it is real" still doubt.
-    if (since_negation != 0 && has("fraud_doubt", word, s)) doubt = at;
-    if (has("fraud_fake_site", word, s)) fake_site = at;
+    if (since_negation != 0 && has(doubt_cue, word, s)) doubt = at;
+    if (has(fake_site_cue, word, s)) fake_site = at;
     // Someone called or wrote asking for a code or a link, or the person
     // doubts a message that asks for one, or a copy of the portal asked for
     // a password; a pasted web address is a link to follow wherever it is.
     const bool asked = near(approach, request) || (address_pasted && approach != kNever);
     fraud |= asked || near_doubt(approach) || (near(channel, request) && near_doubt(channel)) || near(fake_site, request) ||
              near_doubt(fake_site) || (address_pasted && (fake_site != kNever || (channel != kNever && doubt != kNever)));
-    c.not_ours |= has("not_ours", word, s);
-    c.courtesy |= has("courtesy", word, s);
-    c.elsewhere |= has("elsewhere", word, s);
-    c.rant |= has("rant", word, s);
-    c.question |= has("question", word, s);
+    c.not_ours |= has(not_ours_cue, word, s);
+    c.courtesy |= has(courtesy_cue, word, s);
+    c.elsewhere |= has(elsewhere_cue, word, s);
+    c.rant |= has(rant_cue, word, s);
+    c.question |= has(question_cue, word, s);
     if (negation(word) && since_condition > 3) since_negation = 0;
     else if (!language.stopwords.count(word)) since_negation = std::min(since_negation + 1, kNoNegation);
-    since_condition = has("fraud_condition", word, s) ? 1 : std::min(since_condition + 1, kNoNegation);
+    since_condition = has(condition_cue, word, s) ? 1 : std::min(since_condition + 1, kNoNegation);
     self_2 = self_1;
-    self_1 = has("fraud_self", word, s);
+    self_1 = has(self_cue, word, s);
     previous = word;
     ++at;
   }
