@@ -20,6 +20,9 @@ const std::vector<std::string>& Lexicon::cue_groups() {
       "fraud_request",   // it asks for something: "код", "ссылка", "продиктовать"
       "fraud_doubt",     // the person asks whether it is genuine: "мошенники", "правда", "scam"
       "fraud_fake_site", // a copy of the portal: "похожий на", "поддельный сайт", "lookalike"
+      "fraud_threat",    // what a fake message threatens: "заблокирован", "удалят", "suspended"
+      "fraud_link",      // what it asks to follow: "ссылка", "перейдите", "click"
+      "fraud_disclosed", // the person already gave a code away: "продиктовала код", "сказал код"
       "web_address",     // a pasted address: forms follow a dot ("ru" in "gosuslugi-help.ru"), stems anywhere ("http")
       "not_ours",        // a developer's integration question: "api", "oauth", "интеграция"
       "courtesy",        // thanks or praise: "спасибо", "молодцы", "great"

@@ -361,7 +361,8 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   const auto *approach_cue = group("fraud_approach"), *channel_cue = group("fraud_channel"),
              *request_cue = group("fraud_request"), *doubt_cue = group("fraud_doubt"),
              *fake_site_cue = group("fraud_fake_site"), *self_cue = group("fraud_self"),
-             *condition_cue = group("fraud_condition"), *not_ours_cue = group("not_ours"),
+             *condition_cue = group("fraud_condition"), *threat_cue = group("fraud_threat"),
+             *link_cue = group("fraud_link"), *disclosed_cue = group("fraud_disclosed"), *not_ours_cue = group("not_ours"),
              *courtesy_cue = group("courtesy"), *elsewhere_cue = group("elsewhere"), *rant_cue = group("rant"),
              *question_cue = group("question");
   const auto has = [&](const Lexicon::Language::Cue* cue, const std::u32string& word, const std::u32string& word_stem) {
@@ -371,7 +372,8 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   // report names the contact and what it asked for close together, while a
   // long message can hold "звонил в поддержку" and "код" sentences apart.
   constexpr std::size_t kNever = static_cast<std::size_t>(-1);
-  std::size_t approach = kNever, channel = kNever, request = kNever, doubt = kNever, fake_site = kNever;
+  std::size_t approach = kNever, channel = kNever, request = kNever, doubt = kNever, fake_site = kNever, threat = kNever,
+              link = kNever;
   const auto near = [&](std::size_t a, std::size_t b) { return a != kNever && b != kNever && (a > b ? a - b : b - a) <= kFraudSpan; };
   // The doubt often closes a long story ("…это правда?"): twice as far.
   const auto near_doubt = [&](std::size_t cue) { return cue != kNever && doubt != kNever && (cue > doubt ? cue - doubt : doubt - cue) <= 2 * kFraudSpan; };
@@ -427,12 +429,18 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     // "не развод", "not a scam" deny; "не знаю, мошенники ли", "not sure it is real" still doubt.
     if (since_negation != 0 && has(doubt_cue, word, s)) doubt = at;
     if (has(fake_site_cue, word, s)) fake_site = at;
+    if (since_negation > 2 && has(threat_cue, word, s)) threat = at;
+    if (since_negation > 2 && has(link_cue, word, s)) link = at;
     // Someone called or wrote asking for a code or a link, or the person
-    // doubts a message that asks for one, or a copy of the portal asked for
-    // a password; a pasted web address is a link to follow wherever it is.
+    // doubts a message that asks for one, or a message threatens a block and
+    // gives a link to lift it, or a copy of the portal asked for a password,
+    // or the person already gave a code away; a pasted web address is a link
+    // to follow wherever it is.
     const bool asked = near(approach, request) || (address_pasted && approach != kNever);
-    fraud |= asked || near_doubt(approach) || (near(channel, request) && near_doubt(channel)) || near(fake_site, request) ||
-             near_doubt(fake_site) || (address_pasted && (fake_site != kNever || (channel != kNever && doubt != kNever)));
+    fraud |= asked || near_doubt(approach) || (near(channel, request) && near_doubt(channel)) ||
+             (near(channel, threat) && near(channel, link)) || near(fake_site, request) || near_doubt(fake_site) ||
+             (address_pasted && (fake_site != kNever || (channel != kNever && doubt != kNever))) ||
+             (since_negation > 1 && has(disclosed_cue, word, s));  // a pair: "не" stands before its first word
     c.not_ours |= has(not_ours_cue, word, s);
     c.courtesy |= has(courtesy_cue, word, s);
     c.elsewhere |= has(elsewhere_cue, word, s);

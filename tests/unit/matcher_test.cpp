@@ -323,6 +323,14 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
   BOOST_TEST(test::matcher().match("the email with the link came right after I changed my address, it is not a scam", "en").signal != "fraud");
   BOOST_TEST(test::matcher().match("не знаю, мошенники это или нет: пришло смс со ссылкой на оплату штрафа", "ru").signal == "fraud");
   BOOST_TEST(test::matcher().match("got a text with a link to pay a fine, not sure it is real", "en").signal == "fraud");
+  // A message that threatens a block and gives a link to lift it is a report
+  // without a doubt; a password-reset letter with a link is not. A code given
+  // away already is one too, a code kept is not.
+  BOOST_TEST(test::matcher().match("пришло письмо: ваша учётная запись будет удалена, чтобы сохранить её перейдите по ссылке", "ru").signal == "fraud");
+  BOOST_TEST(test::matcher().match("got an email that my account is suspended, click the link to restore it", "en").signal == "fraud");
+  BOOST_TEST(test::matcher().match("письмо для сброса пароля пришло, но ссылка в нём уже устарела", "ru").signal != "fraud");
+  BOOST_TEST(test::matcher().match("я уже продиктовала код мужчине, что теперь делать", "ru").signal == "fraud");
+  BOOST_TEST(test::matcher().match("я не продиктовала код, а войти теперь не могу", "ru").signal != "fraud");
   // A denial stays in its clause: "или нет:" does not deny the link after it.
   BOOST_TEST(test::matcher().match("мошенники или нет: пришло смс со ссылкой", "ru").signal == "fraud");
   // The person's own call or letter is no approach: "я звонил", "I called",
