@@ -84,7 +84,7 @@ double f_beta(double precision, double recall) {
 // The words of a text, each marked when it begins a clause (after a comma,
 // colon, semicolon, newline or a sentence's end); as many as split_words gives.
 std::vector<std::pair<std::u32string, bool>> words_by_clause(std::u32string_view text) {
-  constexpr std::size_t kMaxWords = 256;
+  constexpr std::size_t kMaxWords = kMaxSplitWords;
   std::vector<std::pair<std::u32string, bool>> out;
   std::size_t begin = 0;
   for (std::size_t i = 0; i <= text.size() && out.size() < kMaxWords; ++i) {
@@ -374,15 +374,17 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   constexpr std::size_t kNever = static_cast<std::size_t>(-1);
   std::size_t approach = kNever, channel = kNever, request = kNever, doubt = kNever, fake_site = kNever, threat = kNever,
               link = kNever;
-  const auto near = [&](std::size_t a, std::size_t b) { return a != kNever && b != kNever && (a > b ? a - b : b - a) <= kFraudSpan; };
+  const auto within = [](std::size_t a, std::size_t b, std::size_t span) {
+    return a != kNever && b != kNever && (a > b ? a - b : b - a) <= span;
+  };
+  const auto near = [&](std::size_t a, std::size_t b) { return within(a, b, kFraudSpan); };
   // The doubt often closes a long story ("…это правда?"): twice as far.
-  const auto near_doubt = [&](std::size_t cue) { return cue != kNever && doubt != kNever && (cue > doubt ? cue - doubt : doubt - cue) <= 2 * kFraudSpan; };
+  const auto near_doubt = [&](std::size_t cue) { return within(cue, doubt, 2 * kFraudSpan); };
   Cues c;
   c.question = text.find(U'?') != std::u32string_view::npos;
   const auto& language = *index.language;
   // A web address pasted from a message ("перейдите gosuslugi-help.ru") is a link to follow.
-  const auto web = cues.find("web_address");
-  const Lexicon::Language::Cue* address = web == cues.end() ? nullptr : &web->second;
+  const Lexicon::Language::Cue* address = group("web_address");
   bool address_pasted = false;
   const auto word_char = [](char32_t ch) { return text::is_letter(ch) || text::is_ascii_digit(ch); };
   for (std::size_t dot = text.find(U'.'); address && dot != std::u32string_view::npos; dot = text.find(U'.', dot + 1)) {
@@ -419,7 +421,10 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   for (const auto& [word, clause_begins] : words_by_clause(text)) {
     // A denial, a condition or the person as subject stays in its clause:
     // "мошенники или нет: пришло смс со ссылкой".
-    if (clause_begins) since_negation = since_condition = kNoNegation, self_1 = self_2 = false;
+    if (clause_begins) {
+      since_negation = since_condition = kNoNegation;
+      self_1 = self_2 = false;
+    }
     if (!language.stopwords.count(word) && !language.negations.count(word)) ++c.content_words;
     pair = previous.empty() ? std::u32string() : previous + U" " + word;
     const std::u32string s = stem(word);

@@ -25,7 +25,8 @@ struct Term {
 
 // Words of the text: letters and digits, with inner hyphens and apostrophes
 // kept ("e-mail", "can't"); lower case, ё folded. At most `max_words`.
-std::vector<std::u32string> split_words(std::u32string_view text, std::size_t max_words = 256);
+constexpr std::size_t kMaxSplitWords = 256;
+std::vector<std::u32string> split_words(std::u32string_view text, std::size_t max_words = kMaxSplitWords);
 
 // The feature of one word (no replacement, no stop-word check).
 std::u32string feature_of(const Lexicon::Language& language, const std::u32string& word);

@@ -24,6 +24,11 @@ std::string answer(const std::string& text, const std::string& locale = "ru") {
   return r.ranked.empty() || r.top() < threshold() ? "none" : r.ranked.front().topic;
 }
 
+// Whether the matcher's cues read a message as a fraud report.
+bool reads_as_fraud(const std::string& text, const std::string& locale = "ru") {
+  return test::matcher().match(text, locale).signal == "fraud";
+}
+
 void expect(const std::vector<std::pair<std::string, std::string>>& cases, const std::string& locale = "ru") {
   for (const auto& [text, topic] : cases) {
     BOOST_TEST_CONTEXT(text) { BOOST_TEST(answer(text, locale) == topic); }
@@ -299,7 +304,7 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
     }
   }
   for (const char* text : {"захожу на gosuslugi.ru, ввожу код из смс, пишет неверный код", "пришло смс. ru-номер, код не подходит"}) {
-    BOOST_TEST(test::matcher().match(text, "ru").signal != "fraud", text);
+    BOOST_TEST(!reads_as_fraud(text, "ru"), text);
   }
   // A contact or a request the person denies is none; a report that names one
   // before the denial stays a report.
@@ -308,31 +313,31 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
            {"nobody called me, the portal itself says my account is locked after wrong passwords", "en"},
            {"someone phoned about my parcel but didnt ask codes, just the time", "en"},
            {"курьер привез посылку, код из смс не просил, все нормально", "ru"}}) {
-    BOOST_TEST(test::matcher().match(text, locale).signal != "fraud", text);
+    BOOST_TEST(!reads_as_fraud(text, locale), text);
   }
-  BOOST_TEST(test::matcher().match("мне позвонили и попросили код, я не назвала, это мошенники?", "ru").signal == "fraud");
+  BOOST_TEST(reads_as_fraud("мне позвонили и попросили код, я не назвала, это мошенники?", "ru"));
   // A denial reaches a request a few words on; "if you do not" is a threat, not a denial.
-  BOOST_TEST(test::matcher().match("The delivery man phoned to agree on a time and didn't ask for any codes or details", "en").signal != "fraud");
+  BOOST_TEST(!reads_as_fraud("The delivery man phoned to agree on a time and didn't ask for any codes or details", "en"));
   for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
            {"мне позвонили и сказали, что кабинет закроют, если я не назову код", "ru"},
            {"a man called and said my account will be closed if you do not give him the code", "en"}}) {
-    BOOST_TEST(test::matcher().match(text, locale).signal == "fraud", text);
+    BOOST_TEST(reads_as_fraud(text, locale), text);
   }
   // A doubt the person denies is none; being unsure is a doubt.
-  BOOST_TEST(test::matcher().match("пришло смс с кодом, это не развод, я сама запросила восстановление пароля", "ru").signal != "fraud");
-  BOOST_TEST(test::matcher().match("the email with the link came right after I changed my address, it is not a scam", "en").signal != "fraud");
-  BOOST_TEST(test::matcher().match("не знаю, мошенники это или нет: пришло смс со ссылкой на оплату штрафа", "ru").signal == "fraud");
-  BOOST_TEST(test::matcher().match("got a text with a link to pay a fine, not sure it is real", "en").signal == "fraud");
+  BOOST_TEST(!reads_as_fraud("пришло смс с кодом, это не развод, я сама запросила восстановление пароля", "ru"));
+  BOOST_TEST(!reads_as_fraud("the email with the link came right after I changed my address, it is not a scam", "en"));
+  BOOST_TEST(reads_as_fraud("не знаю, мошенники это или нет: пришло смс со ссылкой на оплату штрафа", "ru"));
+  BOOST_TEST(reads_as_fraud("got a text with a link to pay a fine, not sure it is real", "en"));
   // A message that threatens a block and gives a link to lift it is a report
   // without a doubt; a password-reset letter with a link is not. A code given
   // away already is one too, a code kept is not.
-  BOOST_TEST(test::matcher().match("пришло письмо: ваша учётная запись будет удалена, чтобы сохранить её перейдите по ссылке", "ru").signal == "fraud");
-  BOOST_TEST(test::matcher().match("got an email that my account is suspended, click the link to restore it", "en").signal == "fraud");
-  BOOST_TEST(test::matcher().match("письмо для сброса пароля пришло, но ссылка в нём уже устарела", "ru").signal != "fraud");
-  BOOST_TEST(test::matcher().match("я уже продиктовала код мужчине, что теперь делать", "ru").signal == "fraud");
-  BOOST_TEST(test::matcher().match("я не продиктовала код, а войти теперь не могу", "ru").signal != "fraud");
+  BOOST_TEST(reads_as_fraud("пришло письмо: ваша учётная запись будет удалена, чтобы сохранить её перейдите по ссылке", "ru"));
+  BOOST_TEST(reads_as_fraud("got an email that my account is suspended, click the link to restore it", "en"));
+  BOOST_TEST(!reads_as_fraud("письмо для сброса пароля пришло, но ссылка в нём уже устарела", "ru"));
+  BOOST_TEST(reads_as_fraud("я уже продиктовала код мужчине, что теперь делать", "ru"));
+  BOOST_TEST(!reads_as_fraud("я не продиктовала код, а войти теперь не могу", "ru"));
   // A denial stays in its clause: "или нет:" does not deny the link after it.
-  BOOST_TEST(test::matcher().match("мошенники или нет: пришло смс со ссылкой", "ru").signal == "fraud");
+  BOOST_TEST(reads_as_fraud("мошенники или нет: пришло смс со ссылкой", "ru"));
   // The person's own call or letter is no approach: "я звонил", "I called",
   // "пишу от имени мамы", "writing on behalf of my father".
   for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
@@ -340,7 +345,7 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
            {"I called the hotline yesterday and they told me to reset my password myself, where do I do that", "en"},
            {"пишу от имени мамы, она не помнит пароль от кабинета, как его восстановить", "ru"},
            {"I'm writing on behalf of my father, he forgot his password and the reset code does not come", "en"}}) {
-    BOOST_TEST(test::matcher().match(text, locale).signal != "fraud", text);
+    BOOST_TEST(!reads_as_fraud(text, locale), text);
     BOOST_TEST(answer(text, locale) != "security.phishing", text);
   }
   // A contact and a request sentences apart in a long message are no report;
@@ -349,12 +354,12 @@ BOOST_AUTO_TEST_CASE(fraud_reports_reach_phishing_first) {
       "Звонил на горячую линию в понедельник, там сказали подождать ответа на обращение до пяти рабочих дней. "
       "Прошла неделя, ответа нет, заявление на пособие висит, деньги нужны к концу месяца, а в личном кабинете "
       "до сих пор пишет что код подтверждения устарел";
-  BOOST_TEST(test::matcher().match(apart, "ru").signal != "fraud");
+  BOOST_TEST(!reads_as_fraud(apart, "ru"));
   const std::string story =
       "Вчера вечером мне позвонила женщина, представилась сотрудницей портала, долго и вежливо рассказывала про "
       "какую-то проверку учётной записи и новые правила для пенсионеров, говорила про обновление профиля и "
       "срочность. Это вообще правда бывает?";
-  BOOST_TEST(test::matcher().match(story, "ru").signal == "fraud");
+  BOOST_TEST(reads_as_fraud(story, "ru"));
   // A code that does not come, or calling the hotline, is not fraud.
   expect({{"не приходит смс с кодом", "access.sms_code"}, {"как позвонить в поддержку", "contact.phone"}});
   BOOST_TEST(test::matcher().match("не приходит смс с кодом", "ru").signal.empty());
