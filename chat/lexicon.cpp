@@ -28,6 +28,9 @@ const std::vector<std::string>& Lexicon::cue_groups() {
       "courtesy",        // thanks or praise: "спасибо", "молодцы", "great"
       "rant",            // a complaint with no request: "отстой", "позор", "awful"
       "elsewhere",       // a subject that is not the portal's: "погода", "ипотека", "train tickets"
+      "other_service",   // another company's app, site or device: "вконтакте", "wildberries", "steam", "телевизор"
+      "portal",          // the portal named: "госуслуги", "портал", "gosuslugi"
+      "working",         // after another service, a comparison: "вк и ватсап работают", "youtube loads fine"
       "question",        // a request for help: "как", "почему", "how"
   };
   return groups;

@@ -57,6 +57,11 @@ constexpr std::size_t kCourtesyWords = 8;  // a longer message is a request with
 // garden, a mortgage, train tickets): a topic must be clearly meant, not
 // chosen because one other word of the message matched.
 constexpr double kElsewhere = 0.55;
+// A problem with another company's product and no word of the portal ("пароль
+// от ВКонтакте", "my Steam account"): only a topic far ahead survives.
+constexpr double kOtherService = 0.4;
+// How many words after such a product a word like "работает" makes it a comparison.
+constexpr std::size_t kComparisonSpan = 4;
 // A short follow-up ("а если нет доступа к телефону?") leans to the topics of
 // the conversation: their scores count this much more.
 constexpr std::size_t kFollowUpWords = 6;
@@ -364,7 +369,8 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
              *condition_cue = group("fraud_condition"), *threat_cue = group("fraud_threat"),
              *link_cue = group("fraud_link"), *disclosed_cue = group("fraud_disclosed"), *not_ours_cue = group("not_ours"),
              *courtesy_cue = group("courtesy"), *elsewhere_cue = group("elsewhere"), *rant_cue = group("rant"),
-             *question_cue = group("question");
+             *question_cue = group("question"), *other_service_cue = group("other_service"), *portal_cue = group("portal"),
+             *working_cue = group("working");
   const auto has = [&](const Lexicon::Language::Cue* cue, const std::u32string& word, const std::u32string& word_stem) {
     return cue && cue->matches(word, word_stem, pair);
   };
@@ -373,7 +379,7 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   // long message can hold "звонил в поддержку" and "код" sentences apart.
   constexpr std::size_t kNever = static_cast<std::size_t>(-1);
   std::size_t approach = kNever, channel = kNever, request = kNever, doubt = kNever, fake_site = kNever, threat = kNever,
-              link = kNever;
+              link = kNever, other_service = kNever;
   const auto within = [](std::size_t a, std::size_t b, std::size_t span) {
     return a != kNever && b != kNever && (a > b ? a - b : b - a) <= span;
   };
@@ -449,6 +455,12 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     c.not_ours |= has(not_ours_cue, word, s);
     c.courtesy |= has(courtesy_cue, word, s);
     c.elsewhere |= has(elsewhere_cue, word, s);
+    // "вк и телега работают": another service named as one that works is a
+    // comparison, not the subject.
+    if (has(other_service_cue, word, s)) other_service = at;
+    if (has(working_cue, word, s) && within(other_service, at, kComparisonSpan)) other_service = kNever;
+    if (other_service != kNever && at > other_service + kComparisonSpan) c.other_service = true;
+    c.portal |= has(portal_cue, word, s);
     c.rant |= has(rant_cue, word, s);
     c.question |= has(question_cue, word, s);
     if (negation(word) && since_condition > 3) since_negation = 0;
@@ -459,6 +471,7 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     previous = word;
     ++at;
   }
+  c.other_service |= other_service != kNever;
   c.fraud = fraud;
   c.reported = approach != kNever || doubt != kNever || fake_site != kNever;
   return c;
@@ -489,9 +502,13 @@ void Matcher::apply_cues(MatchResult& result, const std::string& locale, std::u3
     for (double& s : scores) s *= kCourtesy;
     return;
   }
-  if (c.elsewhere) {
+  // "пароль от ВКонтакте", "my Steam account": a problem with another
+  // company's product, unless the message also names the portal ("вход на
+  // госуслуги через Сбер ID", "уведомления госуслуг в телеграме").
+  if (c.elsewhere || (c.other_service && !c.portal)) {
     result.signal = "elsewhere";
-    for (double& s : scores) s *= kElsewhere;
+    const double factor = c.other_service && !c.portal ? kOtherService : kElsewhere;
+    for (double& s : scores) s *= factor;
     return;
   }
   if (!favoured.empty() && c.content_words <= kFollowUpWords) {

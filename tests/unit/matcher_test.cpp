@@ -443,6 +443,25 @@ BOOST_AUTO_TEST_CASE(subjects_that_are_not_the_portals) {
   expect({{"i'm leaving by train tomorrow and the fee payment failed twice, help", "payment.error"}}, "en");
 }
 
+BOOST_AUTO_TEST_CASE(problems_with_another_companys_product) {
+  // A password, a code or a payment of another service is not the portal's,
+  // however well the words fit one of its topics...
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"забыла пароль от одноклассников, как восстановить", "ru"},
+           {"на озоне списали деньги дважды за один заказ", "ru"},
+           {"my steam account got locked after a password change", "en"},
+           {"cannot reset my netflix password, the email never comes", "en"}}) {
+    const auto r = test::matcher().match(text, locale);
+    BOOST_TEST(r.signal == "elsewhere", text);
+    BOOST_TEST(r.top() < threshold(), text);
+  }
+  // ...unless the message names the portal, or names the other service as
+  // one that works while the portal's app does not.
+  expect({{"не могу войти на госуслуги через вконтакте, пишет ошибка входа", "access.login_error"},
+          {"приложение пишет нет подключения к интернету, хотя ютуб и ватсап работают", "tech.mobile_app"}});
+  expect({{"the app says there is no internet connection but youtube and telegram work fine", "tech.mobile_app"}}, "en");
+}
+
 BOOST_AUTO_TEST_CASE(follow_ups_lean_to_the_conversation) {
   // Alone, "а если нет доступа к телефону?" is ambiguous; after the password
   // answer it means the phone linked to the account.
