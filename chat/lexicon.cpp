@@ -27,6 +27,7 @@ const std::vector<std::string>& Lexicon::cue_groups() {
       "not_ours",        // a developer's integration question: "api", "oauth", "интеграция"
       "courtesy",        // thanks or praise: "спасибо", "молодцы", "great"
       "rant",            // a complaint with no request: "отстой", "позор", "awful"
+      "no_request",      // the person says there is nothing to do, however long the story: "никаких вопросов", "just sharing"
       "elsewhere",       // a subject that is not the portal's: "погода", "ипотека", "train tickets"
       "other_service",   // another company's app, site or device: "вконтакте", "wildberries", "steam", "телевизор"
       "portal",          // the portal named: "госуслуги", "портал", "gosuslugi"

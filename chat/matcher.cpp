@@ -370,7 +370,7 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
              *link_cue = group("fraud_link"), *disclosed_cue = group("fraud_disclosed"), *not_ours_cue = group("not_ours"),
              *courtesy_cue = group("courtesy"), *elsewhere_cue = group("elsewhere"), *rant_cue = group("rant"),
              *question_cue = group("question"), *other_service_cue = group("other_service"), *portal_cue = group("portal"),
-             *working_cue = group("working");
+             *working_cue = group("working"), *no_request_cue = group("no_request");
   const auto has = [&](const Lexicon::Language::Cue* cue, const std::u32string& word, const std::u32string& word_stem) {
     return cue && cue->matches(word, word_stem, pair);
   };
@@ -462,6 +462,7 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     if (other_service != kNever && at > other_service + kComparisonSpan) c.other_service = true;
     c.portal |= has(portal_cue, word, s);
     c.rant |= has(rant_cue, word, s);
+    c.no_request |= has(no_request_cue, word, s);
     c.question |= has(question_cue, word, s);
     if (negation(word) && since_condition > 3) since_negation = 0;
     else if (!language.stopwords.count(word)) since_negation = std::min(since_negation + 1, kNoNegation);
@@ -497,7 +498,9 @@ void Matcher::apply_cues(MatchResult& result, const std::string& locale, std::u3
   // "смс с кодом приходит через час" shares words with the phishing warning's
   // examples but is no fraud report: without the cues that topic counts less.
   if (phishing_topic_ >= 0 && !c.reported) scores[static_cast<std::size_t>(phishing_topic_)] *= kNotReported;
-  if ((c.courtesy || c.rant) && !c.question && c.content_words <= kCourtesyWords) {
+  // A long story that says it asks nothing ("никаких вопросов, просто
+  // поделиться") is courtesy too.
+  if (((c.courtesy || c.rant) && !c.question && c.content_words <= kCourtesyWords) || c.no_request) {
     result.signal = c.rant ? "rant" : "courtesy";
     for (double& s : scores) s *= kCourtesy;
     return;

@@ -105,7 +105,7 @@ class Matcher {
   // The cue words of the text: what kind of message it is, and how many words it has.
   struct Cues {
     bool fraud = false, not_ours = false, courtesy = false, rant = false, elsewhere = false, question = false;
-    bool other_service = false, portal = false;  // another company's product named; the portal named
+    bool other_service = false, portal = false, no_request = false;  // another company's product named; the portal named
     bool reported = false;  // someone reached the person, a copy of the site, or a doubt whether it is genuine
     std::size_t content_words = 0;
   };

@@ -413,6 +413,18 @@ BOOST_AUTO_TEST_CASE(not_ours_and_courtesy) {
   // A store review with a verdict and stars, a problem reported as solved.
   expect({{"приложение худшее из всех что ставил, одна звезда", "none"}, {"благодарю, вопрос решён", "none"}});
   expect({{"worst app ever, one star", "none"}, {"problem solved, appreciate it", "none"}}, "en");
+  // A long story that says it asks nothing, whatever topic its words touch.
+  for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
+           {"вчера наконец подала заявление на загранпаспорт сама, без сына, и через неделю уже пришло приглашение "
+            "получить его. никаких вопросов, просто поделиться радостью",
+            "ru"},
+           {"my mother renewed her passport through the portal last month and the application status changed every "
+            "day, she loved it. no question, just sharing",
+            "en"}}) {
+    const auto r = test::matcher().match(text, locale);
+    BOOST_TEST(r.signal == "courtesy", text);
+    BOOST_TEST(r.top() < threshold(), text);
+  }
   // The login system's integrators in their own terms.
   for (const auto& [text, locale] : std::vector<std::pair<std::string, std::string>>{
            {"где на технологическом портале взять мнемонику для нашей системы", "ru"},
