@@ -89,16 +89,15 @@ double f_beta(double precision, double recall) {
 // The words of a text, each marked when it begins a clause (after a comma,
 // colon, semicolon, newline or a sentence's end); as many as split_words gives.
 std::vector<std::pair<std::u32string, bool>> words_by_clause(std::u32string_view text) {
-  constexpr std::size_t kMaxWords = kMaxSplitWords;
   std::vector<std::pair<std::u32string, bool>> out;
   std::size_t begin = 0;
-  for (std::size_t i = 0; i <= text.size() && out.size() < kMaxWords; ++i) {
+  for (std::size_t i = 0; i <= text.size() && out.size() < kMaxSplitWords; ++i) {
     const bool end = i == text.size() || text[i] == U',' || text[i] == U';' || text[i] == U':' || text[i] == U'!' ||
                      text[i] == U'?' || text[i] == U'\n' ||
                      (text[i] == U'.' && (i + 1 == text.size() || text::is_space(text[i + 1])));
     if (!end) continue;
     bool first = true;
-    for (auto& w : split_words(text.substr(begin, i - begin), kMaxWords - out.size())) {
+    for (auto& w : split_words(text.substr(begin, i - begin), kMaxSplitWords - out.size())) {
       out.emplace_back(std::move(w), first);
       first = false;
     }
@@ -379,7 +378,8 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
   // long message can hold "звонил в поддержку" and "код" sentences apart.
   constexpr std::size_t kNever = static_cast<std::size_t>(-1);
   std::size_t approach = kNever, channel = kNever, request = kNever, doubt = kNever, fake_site = kNever, threat = kNever,
-              link = kNever, other_service = kNever;
+              link = kNever;
+  std::size_t product = kNever;  // where another company's product was last named, unless a comparison
   const auto within = [](std::size_t a, std::size_t b, std::size_t span) {
     return a != kNever && b != kNever && (a > b ? a - b : b - a) <= span;
   };
@@ -457,9 +457,9 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     c.elsewhere |= has(elsewhere_cue, word, s);
     // "вк и телега работают": another service named as one that works is a
     // comparison, not the subject.
-    if (has(other_service_cue, word, s)) other_service = at;
-    if (has(working_cue, word, s) && within(other_service, at, kComparisonSpan)) other_service = kNever;
-    if (other_service != kNever && at > other_service + kComparisonSpan) c.other_service = true;
+    if (has(other_service_cue, word, s)) product = at;
+    if (has(working_cue, word, s) && within(product, at, kComparisonSpan)) product = kNever;
+    if (product != kNever && at > product + kComparisonSpan) c.other_service = true;
     c.portal |= has(portal_cue, word, s);
     c.rant |= has(rant_cue, word, s);
     c.no_request |= has(no_request_cue, word, s);
@@ -472,7 +472,7 @@ Matcher::Cues Matcher::cues_of(const Index& index, std::u32string_view text) con
     previous = word;
     ++at;
   }
-  c.other_service |= other_service != kNever;
+  c.other_service |= product != kNever;
   c.fraud = fraud;
   c.reported = approach != kNever || doubt != kNever || fake_site != kNever;
   return c;
@@ -508,9 +508,10 @@ void Matcher::apply_cues(MatchResult& result, const std::string& locale, std::u3
   // "пароль от ВКонтакте", "my Steam account": a problem with another
   // company's product, unless the message also names the portal ("вход на
   // госуслуги через Сбер ID", "уведомления госуслуг в телеграме").
-  if (c.elsewhere || (c.other_service && !c.portal)) {
+  const bool other_product = c.other_service && !c.portal;
+  if (c.elsewhere || other_product) {
     result.signal = "elsewhere";
-    const double factor = c.other_service && !c.portal ? kOtherService : kElsewhere;
+    const double factor = other_product ? kOtherService : kElsewhere;
     for (double& s : scores) s *= factor;
     return;
   }

@@ -105,7 +105,9 @@ class Matcher {
   // The cue words of the text: what kind of message it is, and how many words it has.
   struct Cues {
     bool fraud = false, not_ours = false, courtesy = false, rant = false, elsewhere = false, question = false;
-    bool other_service = false, portal = false, no_request = false;  // another company's product named; the portal named
+    // Another company's product named (not as a comparison); the portal named;
+    // the person says they ask nothing.
+    bool other_service = false, portal = false, no_request = false;
     bool reported = false;  // someone reached the person, a copy of the site, or a doubt whether it is genuine
     std::size_t content_words = 0;
   };
